@@ -1,0 +1,67 @@
+/**
+ * Import-direction check (STYLE.md): imports flow inward only. A module may import from its own
+ * folder or from a folder of lower rank; `cli/` (and later `server/`, `web/`) only through the
+ * public API `src/index.ts`. Prints every violation as `file:line: message`, exits 1 if any.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const RANK: Record<string, number> = {
+  core: 0,
+  outcomes: 1,
+  preferences: 2,
+  model: 3,
+  analysis: 4,
+  record: 5,
+  conflict: 5,
+  uncertainty: 6,
+  protocols: 6,
+  strategies: 7,
+  tournaments: 8,
+  io: 9,
+  '(root)': 10,
+  cli: 11,
+  server: 11,
+};
+const PUBLIC_ONLY = new Set(['cli', 'server']);
+
+const src = resolve(process.argv[2] ?? 'src');
+const files: string[] = [];
+const walk = (d: string): void => {
+  for (const f of readdirSync(d)) {
+    const p = join(d, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) files.push(p);
+  }
+};
+walk(src);
+
+const folderOf = (file: string): string => {
+  const rel = relative(src, file).split('/');
+  return rel.length === 1 ? '(root)' : (rel[0] as string);
+};
+
+const problems: string[] = [];
+for (const file of files) {
+  const from = folderOf(file);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    const m = /^\s*(?:import|export)\b[^'"]*['"](\.[^'"]+)['"]/.exec(line);
+    if (!m) return;
+    const target = resolve(dirname(file), m[1] as string);
+    const to = folderOf(target);
+    if (to === from) return;
+    const where = `${relative(process.cwd(), file)}:${i + 1}`;
+    if (!(from in RANK)) problems.push(`${where}: folder "${from}" has no rank in scripts/check-imports.ts`);
+    else if (PUBLIC_ONLY.has(from) && relative(src, target) !== 'index.js')
+      problems.push(`${where}: ${from}/ must use the public API (src/index.ts), not ${m[1]}`);
+    else if (!PUBLIC_ONLY.has(from) && (RANK[to] ?? 99) >= (RANK[from] ?? 0))
+      problems.push(`${where}: ${from}/ must not import from ${to}/ (imports flow inward)`);
+  });
+}
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  console.error(`${problems.length} import-direction problem(s)`);
+  process.exit(1);
+}
+console.log(`imports flow inward (${files.length} modules checked)`);

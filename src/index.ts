@@ -1,0 +1,13 @@
+/**
+ * Concord's public API. Everything a user of the library needs is exported from here.
+ */
+export * from './core/errors.js';
+export * from './core/rng.js';
+export * from './model/party.js';
+export * from './model/scenario.js';
+export * from './outcomes/issue.js';
+export * from './outcomes/space.js';
+export * from './preferences/compile.js';
+export * from './preferences/red-line.js';
+export * from './preferences/utility.js';
+export * from './preferences/value-function.js';
