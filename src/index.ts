@@ -11,3 +11,6 @@ export * from './preferences/compile.js';
 export * from './preferences/red-line.js';
 export * from './preferences/utility.js';
 export * from './preferences/value-function.js';
+export * from './analysis/index.js';
+export * from './io/genius/index.js';
+export * from './io/scenario/index.js';

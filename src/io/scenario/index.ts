@@ -1,0 +1,2 @@
+// Barrel: filled in by this area's modules.
+export {};
