@@ -10,18 +10,18 @@ const RANK: Record<string, number> = {
   core: 0,
   outcomes: 1,
   preferences: 2,
-  model: 3,
-  analysis: 4,
-  record: 5,
-  conflict: 5,
-  uncertainty: 6,
-  protocols: 6,
-  strategies: 7,
-  tournaments: 8,
-  io: 9,
-  '(root)': 10,
-  cli: 11,
-  server: 11,
+  record: 3,
+  model: 4,
+  analysis: 5,
+  conflict: 6,
+  uncertainty: 7,
+  protocols: 7,
+  strategies: 8,
+  tournaments: 9,
+  io: 10,
+  '(root)': 11,
+  cli: 12,
+  server: 12,
 };
 const PUBLIC_ONLY = new Set(['cli', 'server']);
 
@@ -44,20 +44,21 @@ const folderOf = (file: string): string => {
 const problems: string[] = [];
 for (const file of files) {
   const from = folderOf(file);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    const m = /^\s*(?:import|export)\b[^'"]*['"](\.[^'"]+)['"]/.exec(line);
-    if (!m) return;
+  const text = readFileSync(file, 'utf8');
+  // Static imports and re-exports, possibly spread over several lines; side-effect imports too.
+  const re = /^\s*(?:import|export)\b(?:[^;'"]*?\bfrom\s*|\s*)['"](\.[^'"]+)['"]/gm;
+  for (const m of text.matchAll(re)) {
     const target = resolve(dirname(file), m[1] as string);
     const to = folderOf(target);
-    if (to === from) return;
-    const where = `${relative(process.cwd(), file)}:${i + 1}`;
+    if (to === from) continue;
+    const line = text.slice(0, m.index).split('\n').length;
+    const where = `${relative(process.cwd(), file)}:${line}`;
     if (!(from in RANK)) problems.push(`${where}: folder "${from}" has no rank in scripts/check-imports.ts`);
     else if (PUBLIC_ONLY.has(from) && relative(src, target) !== 'index.js')
       problems.push(`${where}: ${from}/ must use the public API (src/index.ts), not ${m[1]}`);
     else if (!PUBLIC_ONLY.has(from) && (RANK[to] ?? 99) >= (RANK[from] ?? 0))
       problems.push(`${where}: ${from}/ must not import from ${to}/ (imports flow inward)`);
-  });
+  }
 }
 if (problems.length > 0) {
   console.error(problems.join('\n'));

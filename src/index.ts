@@ -14,3 +14,4 @@ export * from './preferences/value-function.js';
 export * from './analysis/index.js';
 export * from './io/genius/index.js';
 export * from './io/scenario/index.js';
+export * from './record/types.js';
