@@ -15,3 +15,4 @@ export * from './analysis/index.js';
 export * from './io/genius/index.js';
 export * from './io/scenario/index.js';
 export * from './record/types.js';
+export * from './model/random.js';
