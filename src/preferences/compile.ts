@@ -35,6 +35,7 @@ export function compileUtility(space: OutcomeSpace, u: UtilityFunction): Compile
     };
   }
   const scale = u.scale ?? 1;
+  const cap = u.cap ?? Number.POSITIVE_INFINITY;
   const rects = u.rectangles.map((r) => ({
     utility: r.utility,
     issues: Int32Array.from(r.bounds.map((b) => b.issue)),
@@ -56,7 +57,7 @@ export function compileUtility(space: OutcomeSpace, u: UtilityFunction): Compile
         }
         if (inside) s += r.utility;
       }
-      return s / scale;
+      return Math.min(s / scale, cap);
     },
   };
 }
