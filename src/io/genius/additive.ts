@@ -178,6 +178,7 @@ function readDiscrete(
 ): ValueFunction | undefined {
   const evals = new Map<string, number>();
   const lacking = new Map<string, XmlElement>();
+  const reported = new Set<string>();
   for (const item of childrenNamed(el, 'item')) {
     const value = requiredString(diag, item, 'value');
     if (value === undefined) continue;
@@ -200,6 +201,7 @@ function readDiscrete(
         `evaluation="${e.value}" of value "${value}" is not a finite number`,
         e.offset,
       );
+      reported.add(value);
       continue;
     }
     if (evals.has(value)) {
@@ -220,6 +222,7 @@ function readDiscrete(
   for (const v of domainValues) {
     if (evals.has(v)) continue;
     missing = true;
+    if (reported.has(v)) continue;
     const item = lacking.get(v);
     diag.error(
       'missing-evaluation',

@@ -59,15 +59,19 @@ export class Diagnostics {
     return this.problems.length > 0;
   }
 
-  /** The problems found so far, as a failed result (call only when {@link failed}). */
+  /** The problems found so far, in file order, as a failed result (call only when {@link failed}). */
   failure<T>(): Result<T> {
-    return fail(this.problems);
+    return fail(inFileOrder(this.problems));
   }
 
-  /** `value()` when no problem was found, otherwise every problem. */
+  /** `value()` when no problem was found, otherwise every problem (both lists in file order). */
   result<T>(value: () => T): Result<T> {
-    return this.problems.length > 0 ? fail(this.problems) : ok(value(), this.warnings);
+    return this.problems.length > 0 ? this.failure() : ok(value(), inFileOrder(this.warnings));
   }
+}
+
+function inFileOrder(ps: readonly Problem[]): Problem[] {
+  return [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Merges warnings of several results into one list (for loaders combining parsers). */
