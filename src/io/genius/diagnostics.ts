@@ -81,6 +81,21 @@ export function warningsOf(results: readonly Result<unknown>[]): Problem[] {
   return out;
 }
 
+/**
+ * Runs a parser and turns an unexpected exception (a bug, never expected for any input) into a
+ * located problem, so callers get a {@link Result} whatever happens, never a stack trace.
+ */
+export function guarded<T>(file: string, parse: () => Result<T>): Result<T> {
+  try {
+    return parse();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return fail([
+      fileProblem('internal-error', `could not read this file (${why}); please report this`, file),
+    ]);
+  }
+}
+
 /** A problem about a whole file (no position inside it known): line 1, column 1. */
 export function fileProblem(code: string, message: string, file: string): Problem {
   return { code, message, file, line: 1, column: 1 };

@@ -1,7 +1,7 @@
 import type { Result } from '../../core/errors.js';
 import type { Issue } from '../../outcomes/issue.js';
 import { describe, requiredNumber, requiredString } from './attributes.js';
-import type { Diagnostics } from './diagnostics.js';
+import { type Diagnostics, guarded } from './diagnostics.js';
 import { attr, childrenNamed, firstChild, readXml, type XmlElement } from './xml-tree.js';
 
 /**
@@ -129,6 +129,10 @@ function readIssue(diag: Diagnostics, el: XmlElement, name: string): Issue | und
  * its file:line:column; never throws.
  */
 export function parseGeniusDomain(text: string, file: string): Result<GeniusDomain> {
+  return guarded(file, () => readDomain(text, file));
+}
+
+function readDomain(text: string, file: string): Result<GeniusDomain> {
   const { diag, root } = readXml(text, file);
   if (!root) return diag.failure();
   if (root.name !== 'negotiation_template') {

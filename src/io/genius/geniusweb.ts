@@ -2,7 +2,7 @@ import type { Result } from '../../core/errors.js';
 import type { Party } from '../../model/party.js';
 import { type Issue, issueNumberAt, issueSize } from '../../outcomes/issue.js';
 import { evaluateValue, type ValueFunction } from '../../preferences/value-function.js';
-import type { Diagnostics } from './diagnostics.js';
+import { type Diagnostics, guarded } from './diagnostics.js';
 import { baseName, type GeniusDomain } from './domain.js';
 import { type JsonNode, type JsonObject, kindName, member, readJson } from './json-tree.js';
 
@@ -23,6 +23,10 @@ import { type JsonNode, type JsonObject, kindName, member, readJson } from './js
  * (GeniusWeb rounds the result to 8 decimals; we do not).
  */
 export function parseGeniusWebDomain(text: string, file: string): Result<GeniusDomain> {
+  return guarded(file, () => readWebDomain(text, file));
+}
+
+function readWebDomain(text: string, file: string): Result<GeniusDomain> {
   const { diag, root } = readJson(text, file);
   if (!root) return diag.failure();
   const issues = readIssues(diag, root, 'this GeniusWeb domain');
@@ -134,6 +138,10 @@ function readRange(diag: Diagnostics, name: string, node: JsonNode, at: number):
 
 /** Reads a GeniusWeb `LinearAdditiveUtilitySpace` profile against its domain. Never throws. */
 export function parseGeniusWebProfile(text: string, file: string, domain: GeniusDomain): Result<Party> {
+  return guarded(file, () => readWebProfile(text, file, domain));
+}
+
+function readWebProfile(text: string, file: string, domain: GeniusDomain): Result<Party> {
   const { diag, root } = readJson(text, file);
   if (!root) return diag.failure();
   const top = expectObject(diag, root, 'a GeniusWeb profile', 0);

@@ -3,7 +3,7 @@ import type { Party } from '../../model/party.js';
 import type { UtilityFunction } from '../../preferences/utility.js';
 import { readAdditive } from './additive.js';
 import { parseDecimal } from './attributes.js';
-import type { Diagnostics } from './diagnostics.js';
+import { type Diagnostics, guarded } from './diagnostics.js';
 import { baseName, type GeniusDomain } from './domain.js';
 import { readHyperRectangles } from './nonlinear.js';
 import { attr, childrenNamed, firstChild, readXml, type XmlElement } from './xml-tree.js';
@@ -25,6 +25,10 @@ import { attr, childrenNamed, firstChild, readXml, type XmlElement } from './xml
  * Never throws; every problem comes back located (file:line:column).
  */
 export function parseGeniusProfile(text: string, file: string, domain: GeniusDomain): Result<Party> {
+  return guarded(file, () => readProfile(text, file, domain));
+}
+
+function readProfile(text: string, file: string, domain: GeniusDomain): Result<Party> {
   const { diag, root } = readXml(text, file);
   if (!root) return diag.failure();
   if (root.name !== 'utility_space') {

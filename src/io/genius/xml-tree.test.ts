@@ -49,6 +49,13 @@ describe('readXml', () => {
     expect(diag.problems[0]).toMatchObject({ code: 'xml-multiple-roots', line: 2, column: 1 });
   });
 
+  it('refuses absurd nesting (so no parser can overflow the stack), located at the deepest element', () => {
+    const text = `<negotiation_template>\n${'<objective>'.repeat(20_000)}${'</objective>'.repeat(20_000)}</negotiation_template>`;
+    const { root, diag } = readXml(text, 'deep.xml');
+    expect(root).toBeUndefined();
+    expect(diag.problems[0]).toMatchObject({ code: 'xml-too-deep', line: 2 });
+  });
+
   it('skips DOCTYPE, processing instructions and CDATA', () => {
     const { root } = readXml(
       '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "x">]><a><![CDATA[<b/>]]></a>',

@@ -98,7 +98,11 @@ export function readXml(text: string, file: string): XmlReading {
     });
     return { diag, root: undefined };
   }
-  const roots = scan(cleaned);
+  const { roots, tooDeep } = scan(cleaned);
+  if (tooDeep !== undefined) {
+    diag.error('xml-too-deep', `elements nested deeper than ${MAX_DEPTH} levels`, tooDeep);
+    return { diag, root: undefined };
+  }
   const root = roots[0];
   if (!root) {
     diag.error('xml-syntax', 'no XML element in the file', 0);
@@ -118,13 +122,18 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
+/** Deeper nesting is refused, so that code walking the tree recursively cannot overflow the stack. */
+const MAX_DEPTH = 100;
+
 /** Builds the element tree of text that XMLValidator accepted; tolerant, bounded, never throws. */
-function scan(text: string): MutableElement[] {
+function scan(text: string): { roots: MutableElement[]; tooDeep: number | undefined } {
   const n = text.length;
   const roots: MutableElement[] = [];
   const stack: MutableElement[] = [];
+  let tooDeep: number | undefined;
   let i = 0;
   while (i < n) {
+    if (tooDeep === undefined && stack.length > MAX_DEPTH) tooDeep = stack[stack.length - 1]?.offset;
     const lt = text.indexOf('<', i);
     const top = stack[stack.length - 1];
     if (lt < 0) {
@@ -160,7 +169,7 @@ function scan(text: string): MutableElement[] {
       i = scanStartTag(text, lt, stack, roots);
     }
   }
-  return roots;
+  return { roots, tooDeep };
 }
 
 /** Reads `<name attr="v" ...>` or `<name .../>` at `lt`; returns the offset after it. */
