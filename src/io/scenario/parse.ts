@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { fail, ok, type Problem, type Result } from '../../core/errors.js';
 import type { Party } from '../../model/party.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -42,7 +42,13 @@ export function parseScenario(text: string, file: string): Result<Scenario> {
 
 function parse(text: string, file: string): Result<Scenario> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml would otherwise print warnings to the process (a library must not).
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: 'error',
+  });
   const at = (offset: number): { line: number; column: number } => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
@@ -53,7 +59,7 @@ function parse(text: string, file: string): Result<Scenario> {
         code: 'yaml-syntax',
         message:
           e.code === 'DUPLICATE_KEY'
-            ? `duplicate key ${quote(text.slice(e.pos[0], e.pos[1]).trim())}`
+            ? `duplicate key ${quote(keyAt(text, e.pos[0]))}`
             : (e.message.split('\n')[0] as string),
         file,
         ...at(e.pos[0]),
@@ -71,6 +77,20 @@ function parse(text: string, file: string): Result<Scenario> {
       },
     ]);
   }
+  // An alias without its anchor is not a syntax error to yaml, but toJS cannot resolve it.
+  const unresolved: Problem[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined)
+        unresolved.push({
+          code: 'yaml-alias',
+          message: `unknown alias *${node.source}: no anchor &${node.source} before it`,
+          file,
+          ...at(node.range?.[0] ?? 0),
+        });
+    },
+  });
+  if (unresolved.length > 0) return fail(unresolved);
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 1000 });
@@ -122,4 +142,10 @@ function parse(text: string, file: string): Result<Scenario> {
     source: file,
   };
   return ok(scenario, warnings);
+}
+
+/** The map key written at `offset` (plain, single- or double-quoted), for duplicate-key messages. */
+function keyAt(text: string, offset: number): string {
+  const m = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\n]*?))\s*:(?:[\s,]|$)/.exec(text.slice(offset));
+  return m ? (m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3] ?? '').trim() : text.slice(offset, offset + 1);
 }

@@ -136,7 +136,7 @@ function readAdditive(
       ctx.error(
         'missing-values',
         at,
-        `${quote(name)} has weight ${w} but no values; add values.${name} (or weight 0)`,
+        `${quote(name)} has weight ${w} but no values; add it to values (or give it weight 0)`,
         'key',
       );
       ok = false;
@@ -148,13 +148,14 @@ function readAdditive(
       ctx.error(
         'missing-weight',
         [...path, 'values', name],
-        `no weight for ${quote(name)}; add weights.${name} (0 to ignore it)`,
+        `no weight for ${quote(name)}; add it to weights (0 to ignore it)`,
         'key',
       );
       ok = false;
     }
     const sum = [...weights.values()].reduce((a, b) => a + b, 0);
-    if (weightsClean && weightKeys.length > 0 && sum === 0) {
+    const allKnown = weightKeys.every((k) => issues.byName.has(k));
+    if (weightsClean && allKnown && weightKeys.length > 0 && sum === 0) {
       ctx.error(
         'zero-weights',
         [...path, 'weights'],
@@ -172,7 +173,8 @@ function readAdditive(
   const n = issues.issues.length;
   let sum = 0;
   for (const w of weights.values()) sum += w;
-  const scale = sum > 0 && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE ? sum : 1;
+  const normalize = item.normalizeWeights !== false;
+  const scale = normalize && sum > 0 && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE ? sum : 1;
   const w: number[] = [];
   const values: ValueFunction[] = [];
   for (let i = 0; i < n; i++) {

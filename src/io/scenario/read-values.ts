@@ -184,7 +184,12 @@ export function readUtility(
     return { utility: r.utility, bounds };
   });
   if (!ok) return undefined;
-  return { kind: 'hyperrectangle', rectangles, ...(h.scale !== undefined ? { scale: h.scale } : {}) };
+  return {
+    kind: 'hyperrectangle',
+    rectangles,
+    ...(h.scale !== undefined ? { scale: h.scale } : {}),
+    ...(h.cap !== undefined ? { cap: h.cap } : {}),
+  };
 }
 
 function readBound(b: BoundFile, issue: Issue, path: Path, ctx: ReadContext): [number, number] | undefined {
@@ -202,11 +207,8 @@ function readBound(b: BoundFile, issue: Issue, path: Path, ctx: ReadContext): [n
   if (typeof to === 'string') ctx.error('unknown-value', [...path, 'to'], to);
   if (typeof from === 'string' || typeof to === 'string') return undefined;
   if (from > to) {
-    ctx.error(
-      'empty-range',
-      [...path, 'to'],
-      `to ${quote(String(b.to))} comes before from ${quote(String(b.from))}`,
-    );
+    const show = (v: string | number) => (typeof v === 'string' ? quote(v) : String(v));
+    ctx.error('empty-range', [...path, 'to'], `to ${show(b.to)} comes before from ${show(b.from)}`);
     return undefined;
   }
   return [from, to];

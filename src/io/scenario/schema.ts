@@ -192,6 +192,10 @@ export const utilitySchema = doc(
   z.strictObject({
     hyperrectangle: z.strictObject({
       scale: doc(z.number().positive(), 'Divisor applied to the summed utility; default 1.').optional(),
+      cap: doc(
+        z.number(),
+        'Utilities above this count as this (GENIUS caps at 1); default no cap.',
+      ).optional(),
       rectangles: z.array(
         z.strictObject({
           utility: doc(z.number(), 'Added when the outcome is inside the rectangle.'),
@@ -200,7 +204,7 @@ export const utilitySchema = doc(
       ),
     }),
   }),
-  'A non-additive utility: the sum of the utilities of the rectangles an outcome lies in, divided by `scale`.',
+  'A non-additive utility: the sum of the utilities of the rectangles an outcome lies in, divided by `scale`, at most `cap`.',
   'HyperRectangleUtility',
 );
 
@@ -223,6 +227,10 @@ export const partySchema = doc(
     weights: doc(
       z.record(z.string(), z.number().nonnegative()),
       'Issue name → relative importance (≥ 0); divided by their sum. Default: equal over the issues in values.',
+    ).optional(),
+    normalizeWeights: doc(
+      z.boolean(),
+      'Default true: weights are divided by their sum. false: used as written (files converted from GENIUS).',
     ).optional(),
     utility: doc(utilitySchema, 'Instead of values and weights: a hyper-rectangle utility.').optional(),
     redLines: doc(z.array(redLineSchema), 'Hard constraints.').optional(),

@@ -5,13 +5,16 @@ import { type Issue, issueNumberAt, issueSize, issueValueAt } from '../../outcom
 import type { Condition } from '../../preferences/red-line.js';
 import type { HyperRectangleUtility, LinearAdditiveUtility } from '../../preferences/utility.js';
 import { evaluateValue, type ValueFunction } from '../../preferences/value-function.js';
+import { WEIGHT_SUM_TOLERANCE } from './read-parties.js';
 
 /**
  * Writes a scenario in the native format. `parseScenario(scenarioToYaml(s))` gives back the same
- * issues, utilities (bit for bit on every outcome), reservation values and red lines, provided
- * each additive utility's weights sum to 1 (within 1e-9; the reader divides other weights by
- * their sum). What the format cannot say directly is written as an equivalent: a value function
- * on a discrete issue becomes a score table, an issue nobody scores is left out.
+ * issues, utilities (bit for bit on every outcome), reservation values and red lines. Weights
+ * that do not sum to 1 are written with `normalizeWeights: false`. What the format cannot say
+ * directly is written as an equivalent: a value function on a discrete issue becomes a score
+ * table, an issue nobody scores is left out.
+ *
+ * `scenario.record` (evidence, drafts, …) is not written yet: those sections come with the record.
  */
 export function scenarioToYaml(scenario: Scenario): string {
   const doc = new Document(scenarioFile(scenario));
@@ -100,7 +103,10 @@ function additiveFile(u: LinearAdditiveUtility, issues: readonly Issue[]): Out {
     weights.set(issue.name, w);
   });
   // All weights 0: the party is indifferent, which is what leaving both out says.
-  return sum === 0 || values.size === 0 ? {} : { values, weights };
+  if (sum === 0 || values.size === 0) return {};
+  // The reader divides weights by their sum unless told not to.
+  const raw = Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE ? { normalizeWeights: false } : {};
+  return { values, weights, ...raw };
 }
 
 function valueFile(fn: ValueFunction, issue: Issue): unknown {
@@ -152,7 +158,13 @@ function rectanglesFile(u: HyperRectangleUtility, issues: readonly Issue[]): Out
     rectangles.push({ utility: r.utility, where });
   }
   return {
-    utility: { hyperrectangle: { ...(u.scale !== undefined ? { scale: u.scale } : {}), rectangles } },
+    utility: {
+      hyperrectangle: {
+        ...(u.scale !== undefined ? { scale: u.scale } : {}),
+        ...(u.cap !== undefined ? { cap: u.cap } : {}),
+        rectangles,
+      },
+    },
   };
 }
 

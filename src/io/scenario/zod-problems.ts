@@ -55,12 +55,7 @@ function flatten(iss: z.core.$ZodIssue, prefix: Path): Flat[] {
   const path = [...prefix, ...(iss.path as (string | number)[])];
   switch (iss.code) {
     case 'invalid_type': {
-      if (iss.input === undefined) {
-        const key = String(path[path.length - 1]);
-        return [
-          { kind: 'missing-key', code: 'missing-key', path, message: `missing required key ${quote(key)}` },
-        ];
-      }
+      if (iss.input === undefined) return [missingKey(path)];
       const expected = [EXPECTED[iss.expected] ?? iss.expected];
       const message = custom(iss) ?? `expected ${expected[0]}, got ${describe(iss.input)}`;
       return [{ kind: 'wrong-type', code: 'wrong-type', path, message, expected, input: iss.input }];
@@ -71,13 +66,19 @@ function flatten(iss: z.core.$ZodIssue, prefix: Path): Flat[] {
       ) as string[];
       const present = new Set(Object.keys(iss.input ?? {}));
       const free = known.filter((k) => !present.has(k));
-      return iss.keys.map((key) => ({
-        kind: 'unknown-key' as const,
-        code: 'unknown-key',
-        path: [...path, key],
-        message: `unknown key ${quote(key)}${suggestion(key, free, 'the keys allowed here')}`,
-        known,
-      }));
+      return iss.keys.map((key) => {
+        // Suggest only keys not used yet; list them all otherwise.
+        const near = closest(key, free);
+        const hint =
+          near !== undefined ? `did you mean ${quote(near)}?` : `the keys allowed here are ${list(known)}`;
+        return {
+          kind: 'unknown-key' as const,
+          code: 'unknown-key',
+          path: [...path, key],
+          message: `unknown key ${quote(key)}; ${hint}`,
+          known,
+        };
+      });
     }
     case 'invalid_union': {
       if (iss.errors.length === 0) {
@@ -162,8 +163,20 @@ function badness(branch: readonly Flat[]): number {
   return score;
 }
 
+/** Paths in a union's branches are relative to the union; the message names the key, so it is made here. */
+const missingKey = (path: Path): Flat => ({
+  kind: 'missing-key',
+  code: 'missing-key',
+  path,
+  message: `missing required key ${quote(String(path[path.length - 1]))}`,
+});
+
 function pickBranch(branches: readonly (readonly Flat[])[], path: Path, input: unknown): Flat[] {
-  const prefixed = (b: readonly Flat[]) => b.map((f) => ({ ...f, path: [...path, ...f.path] }));
+  if (input === undefined) return [missingKey(path)];
+  const prefixed = (b: readonly Flat[]) =>
+    b.map((f) =>
+      f.kind === 'missing-key' ? missingKey([...path, ...f.path]) : { ...f, path: [...path, ...f.path] },
+    );
   // Wrong type for every branch: one problem listing what would do.
   if (branches.every((b) => b.length > 0 && b.every((f) => f.kind === 'wrong-type' && f.path.length === 0))) {
     const expected = [...new Set(branches.flatMap((b) => b.flatMap((f) => f.expected ?? [])))];
