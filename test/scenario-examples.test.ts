@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/core/errors.js';
@@ -94,6 +94,17 @@ describe('examples/', () => {
     // Southmark forbids: investor arbitration (1/3 of outcomes), plus no food names and quota < 40,000
     // (1/3 × 2/6) outside those: 1/3 + 2/3 × 1/9.
     expect(forbidden(s, 'Southmark')).toBe(1458 / 3 + ((1458 * 2) / 3) * (1 / 9));
+  });
+
+  it('the complete scenarios in docs/scenario-format.md are valid', () => {
+    const doc = readFileSync(join(repoRoot, 'docs', 'scenario-format.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    const complete = blocks.filter((b) => b.startsWith('name:'));
+    expect(complete.length).toBeGreaterThan(0);
+    for (const b of complete) {
+      const r = parseScenario(b, 'docs.yaml');
+      expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
+    }
   });
 
   it('the JSON fixture reads to the same scenario as its YAML original', () => {

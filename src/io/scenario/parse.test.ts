@@ -62,6 +62,16 @@ describe('parseScenario: a valid file', () => {
     expect(s.parties[1]?.utility).toMatchObject({ weights: [0.5, 0.5] });
   });
 
+  it('passes YAML warnings on (an unknown tag) and still reads the file', () => {
+    const r = parseScenario(`description: !note remember\n${VALID}`, 'job.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.description).toBe('remember');
+    expect(r.warnings?.map((w) => `${w.line}:${w.column} ${w.code}: ${w.message}`)).toEqual([
+      '1:14 yaml-warning: Unresolved tag: !note',
+    ]);
+  });
+
   it('accepts a $schema key for editors', () => {
     expect(problems(`$schema: ../schema/scenario.schema.json\n${VALID}`)).toEqual([]);
   });

@@ -289,6 +289,16 @@ describe('parties: values', () => {
     ).toEqual(['12:25 parties[0].values.salary.lienar: unknown key "lienar"; did you mean "linear"?']);
   });
 
+  it('refuses a score table on an issue with too many values', () => {
+    const text = withParty('  - name: A', '    values: { cap: { 0: 1 } }').replace(
+      'parties:',
+      '  - { name: cap, kind: integer, min: 0, max: 1000000 }\nparties:',
+    );
+    expect(problems(text)).toEqual([
+      '13:15 parties[0].values.cap: "cap" has 1000001 values, too many to score one by one (at most 100000); use linear or piecewise',
+    ]);
+  });
+
   it('reports a score that is not a number', () => {
     expect(problems(withParty('  - name: A', '    values: { location: { remote: high } }'))).toEqual([
       '12:35 parties[0].values.location.remote: expected a number, got the text "high"',
