@@ -1,0 +1,166 @@
+import type { Rng } from '../core/rng.js';
+import type { Issue } from '../outcomes/issue.js';
+import { FRONTIER_DEFAULTS, paretoFrontier, tickClock } from './frontier.js';
+import { type IssueZones, issueZones } from './issue-zones.js';
+import { type ProblemInput, prepareProblem } from './problem.js';
+import { utilityRanges } from './ranges.js';
+import { disagreementPoint, type Solutions, solutions } from './solutions.js';
+import type { FrontierMethod, FrontierPoint } from './types.js';
+import { agreementZone, ZONE_DEFAULTS } from './zone.js';
+
+/** Options of {@link analyze}; every field is optional, defaults in {@link ANALYZE_DEFAULTS}. */
+export interface AnalyzeOptions {
+  /** Time for each step that may stop early (non-additive frontier and ranges, zone sampling). */
+  readonly budgetMs?: number;
+  /** The clock for `budgetMs`, e.g. `performance.now` (default: a deterministic call counter). */
+  readonly now?: () => number;
+  /** Seed for the zone estimate when it must sample (ignored when `rng` is given). */
+  readonly seed?: number;
+  readonly rng?: Rng;
+  /** Largest space enumerated for the frontier, ranges and issue zones of non-additive utilities. */
+  readonly enumerationLimit?: number;
+  /** Work allowed for the exact zone count before sampling. */
+  readonly zoneLimit?: number;
+  /** Most samples for the zone estimate. */
+  readonly samples?: number;
+  /** Compute the agreement zone (default true). */
+  readonly zone?: boolean;
+  /** Compute the per-issue zones (default true). */
+  readonly issueZones?: boolean;
+}
+
+export const ANALYZE_DEFAULTS = {
+  budgetMs: FRONTIER_DEFAULTS.budgetMs,
+  seed: ZONE_DEFAULTS.seed,
+  enumerationLimit: FRONTIER_DEFAULTS.enumerationLimit,
+  zoneLimit: ZONE_DEFAULTS.enumerationLimit,
+  samples: ZONE_DEFAULTS.samples,
+  zone: true,
+  issueZones: true,
+} as const;
+
+/** The analysis of a scenario as plain data (JSON-ready: counts are decimal strings). */
+export interface Analysis {
+  readonly scenario: string;
+  readonly parties: readonly {
+    readonly name: string;
+    readonly reservation: number;
+    readonly utility: 'linear-additive' | 'hyperrectangle';
+    readonly redLines: readonly string[];
+  }[];
+  readonly issues: readonly { readonly name: string; readonly kind: Issue['kind']; readonly size: number }[];
+  /** Number of outcomes, exact, as a decimal string. */
+  readonly outcomeCount: string;
+  /** How the frontier was found. */
+  readonly method: FrontierMethod;
+  readonly frontier: readonly FrontierPoint[];
+  readonly solutions: Solutions;
+  /** Per party, [min, max] of its utility over all outcomes. */
+  readonly utilityRanges: readonly (readonly [number, number])[];
+  /** Per party, the disagreement point d_i. */
+  readonly disagreement: readonly number[];
+  readonly agreementZone?: {
+    readonly count: string;
+    readonly share: number;
+    readonly exact: boolean;
+    readonly method: string;
+    readonly stdError?: number;
+    readonly samples?: number;
+  };
+  readonly issueZones?: IssueZones;
+  /** True when every part of the result is exact. */
+  readonly exact: boolean;
+  /** When not exact: what may be off, and by how much. */
+  readonly inexact?: readonly string[];
+  /** Notes on how the result was obtained. */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * Everything about a scenario in one call: the Pareto frontier (rational outcomes crossing no
+ * red line), the bargaining solutions over it, utility ranges, disagreement point, agreement
+ * zone and per-issue zones. Exact whenever an exact method fits (linear-additive utilities
+ * always; other utilities up to `enumerationLimit` outcomes, or when the branch and bound
+ * finishes within `budgetMs`); otherwise says what is approximate and by how much.
+ *
+ * @example
+ * const a = analyze(scenario, { now: () => performance.now() });
+ * a.frontier.length; // 4
+ * a.solutions.nash[0].outcome; // [2, 0, 0]
+ */
+export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Analysis {
+  const problem = prepareProblem(input);
+  const now = options.now ?? tickClock();
+  const budgetMs = options.budgetMs ?? ANALYZE_DEFAULTS.budgetMs;
+  const enumerationLimit = options.enumerationLimit ?? ANALYZE_DEFAULTS.enumerationLimit;
+  const inexact: string[] = [];
+  const notes: string[] = [];
+
+  const frontier = paretoFrontier(problem, { budgetMs, now, enumerationLimit });
+  if (!frontier.exact)
+    inexact.push(
+      `frontier: the search stopped at its budget; any missed point is within ${frontier.gap ?? Number.POSITIVE_INFINITY} (every party's utility) of a listed one`,
+    );
+  if (frontier.note) notes.push(frontier.note);
+  const ranges = utilityRanges(problem, { budgetMs, now, enumerationLimit });
+  if (!ranges.exact)
+    inexact.push('utility ranges: the search stopped at its budget (ranges may be too narrow)');
+  const reservations = problem.parties.map((p) => p.reservation);
+  const sols = solutions({ frontier: frontier.points, ranges: ranges.ranges, reservations });
+  if (!frontier.exact || !ranges.exact) inexact.push('solutions: computed over the frontier found so far');
+
+  let zone: Analysis['agreementZone'];
+  if (options.zone ?? ANALYZE_DEFAULTS.zone) {
+    const z = agreementZone(problem, {
+      enumerationLimit: options.zoneLimit ?? ANALYZE_DEFAULTS.zoneLimit,
+      samples: options.samples ?? ANALYZE_DEFAULTS.samples,
+      budgetMs,
+      now,
+      seed: options.seed ?? ANALYZE_DEFAULTS.seed,
+      ...(options.rng ? { rng: options.rng } : {}),
+    });
+    zone = {
+      count: z.count.toString(),
+      share: z.share,
+      exact: z.exact,
+      method: z.method,
+      ...(z.stdError !== undefined ? { stdError: z.stdError } : {}),
+      ...(z.samples !== undefined ? { samples: z.samples } : {}),
+    };
+    if (!z.exact)
+      inexact.push(
+        `agreement zone: estimated from ${z.samples} samples, share ± ${z.stdError} (one standard error)`,
+      );
+  }
+  let zones: IssueZones | undefined;
+  if (options.issueZones ?? ANALYZE_DEFAULTS.issueZones) {
+    zones = issueZones(problem, { frontier: frontier.points, enumerationLimit });
+    if (!zones.exact) inexact.push(`issue zones: ${zones.note ?? 'not exact'}`);
+  }
+
+  return {
+    scenario: 'name' in input ? input.name : '',
+    parties: problem.parties.map((p) => ({
+      name: p.name,
+      reservation: p.reservation,
+      utility: p.utility.kind,
+      redLines: p.redLines.map((r) => r.id),
+    })),
+    issues: problem.space.issues.map((issue, i) => ({
+      name: issue.name,
+      kind: issue.kind,
+      size: problem.space.sizes[i] as number,
+    })),
+    outcomeCount: problem.space.count.toString(),
+    method: frontier.method,
+    frontier: frontier.points,
+    solutions: sols,
+    utilityRanges: ranges.ranges,
+    disagreement: disagreementPoint(ranges.ranges, reservations),
+    ...(zone ? { agreementZone: zone } : {}),
+    ...(zones ? { issueZones: zones } : {}),
+    exact: inexact.length === 0,
+    ...(inexact.length > 0 ? { inexact } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}

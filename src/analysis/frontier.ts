@@ -1,0 +1,103 @@
+import { ConcordError } from '../core/errors.js';
+import { additiveFrontier } from './additive-frontier.js';
+import { enumerateFrontier } from './brute-force.js';
+import { hyperRectangleFrontier } from './hyperrectangle/index.js';
+import { compareOutcomes, sortByWelfare } from './points.js';
+import { type AnalysisProblem, type ProblemInput, prepareProblem } from './problem.js';
+import { separableInput } from './separable.js';
+import type { Frontier, FrontierPoint } from './types.js';
+
+/** Options of {@link paretoFrontier}; every field has a default. */
+export interface FrontierOptions {
+  /**
+   * `auto` (default): the exact additive merge when every utility is linear-additive; otherwise
+   * enumeration when the space has at most `enumerationLimit` outcomes; otherwise the
+   * hyper-rectangle branch and bound within `budgetMs`.
+   */
+  readonly method?: 'auto' | 'additive-merge' | 'enumeration';
+  /** Largest space enumerated when no faster exact method applies; default 4,000,000. */
+  readonly enumerationLimit?: number;
+  /** Time for methods that may stop early (hyper-rectangle search); default 10,000 ms. */
+  readonly budgetMs?: number;
+  /**
+   * The clock for `budgetMs` (the library never reads one itself), e.g. `performance.now`.
+   * Default: a counter that advances 0.001 ms per call, so budgets bound work, not time.
+   */
+  readonly now?: () => number;
+}
+
+export const FRONTIER_DEFAULTS = {
+  method: 'auto',
+  enumerationLimit: 4_000_000,
+  budgetMs: 10_000,
+} as const;
+
+/** A clock that counts its calls: deterministic, for when the caller gives none. */
+export function tickClock(): () => number {
+  let t = 0;
+  return () => {
+    t += 0.001;
+    return t;
+  };
+}
+
+function additivePoints(problem: AnalysisProblem): FrontierPoint[] | string {
+  const res = additiveFrontier(separableInput(problem));
+  if (!res.ok) return res.reason;
+  const n = problem.space.sizes.length;
+  return Array.from({ length: res.count }, (_, j) => ({
+    outcome: Array.from(res.outcomes.subarray(j * n, (j + 1) * n)),
+    utilities: res.cols.map((c) => c[j] as number),
+  }));
+}
+
+/**
+ * The Pareto frontier of the outcomes that cross no red line and that every party rates at or
+ * above its reservation value: one point per distinct utility vector (identical vectors, equal
+ * as floats, collapse to the first outcome in enumeration order), sorted by welfare Σu
+ * descending (ties in enumeration order). Dominance is exact: `a` dominates `b` when
+ * `a_i >= b_i` for every party and they differ.
+ *
+ * @example
+ * const f = paretoFrontier(scenario);
+ * f.points[0]; // { outcome: [2, 0, 0], utilities: [1.00005, 0.8151] }
+ * f.method; // 'additive-merge'
+ */
+export function paretoFrontier(input: ProblemInput, options: FrontierOptions = {}): Frontier {
+  const problem = prepareProblem(input);
+  const method = options.method ?? FRONTIER_DEFAULTS.method;
+  const limit = options.enumerationLimit ?? FRONTIER_DEFAULTS.enumerationLimit;
+  const small = problem.space.count <= BigInt(limit);
+  if (method === 'enumeration') return enumerateFrontier(problem);
+  let note: string | undefined;
+  if (problem.additive || method === 'additive-merge') {
+    if (!problem.additive)
+      throw new ConcordError('not-additive', 'additive-merge needs linear-additive utilities');
+    const points = additivePoints(problem);
+    if (typeof points !== 'string')
+      return { points: sortByWelfare(points), method: 'additive-merge', exact: true };
+    note = `additive merge gave up (${points})`;
+    if (small) return { ...enumerateFrontier(problem), note };
+  } else if (small) return enumerateFrontier(problem);
+  const res = hyperRectangleFrontier(
+    problem.space,
+    problem.parties.map((p) => ({ utility: p.utility, reservationValue: p.reservation })),
+    {
+      budgetMs: options.budgetMs ?? FRONTIER_DEFAULTS.budgetMs,
+      now: options.now ?? tickClock(),
+      redLines: problem.redLines.map((r) => r.forbid),
+    },
+  );
+  const points = sortByWelfare(
+    res.points
+      .map((p) => ({ outcome: [...p.outcome], utilities: [...p.utilities] }))
+      .sort((a, b) => compareOutcomes(a.outcome, b.outcome)),
+  );
+  return {
+    points,
+    method: 'hyperrectangle-bnb',
+    exact: res.exact,
+    ...(res.exact ? {} : { gap: res.gap ?? Number.POSITIVE_INFINITY }),
+    ...(note ? { note } : res.exact ? {} : { note: `search stopped at the budget; gap ${res.gap}` }),
+  };
+}

@@ -1,0 +1,194 @@
+import { iota, sortByGroup, sortByKey } from './argsort.js';
+import { sweep2 } from './pareto-2d.js';
+
+/**
+ * Points sorted so that whatever weakly dominates a point comes before it: by every column
+ * descending, lexicographically, then by index; grouped first when `groups` is given.
+ */
+export function dominanceOrder(cols: readonly Float64Array[], n: number, groups?: Int32Array): Int32Array {
+  let perm = iota(n);
+  for (let p = cols.length - 1; p >= 0; p--) perm = sortByKey(cols[p] as Float64Array, perm);
+  return groups ? sortByGroup(groups, perm) : perm;
+}
+
+/** A prefix-maximum Fenwick tree over ranks 0..size-1 that can be cleared cheaply. */
+class MaxTree {
+  private readonly tree: Float64Array;
+  private readonly touched: number[] = [];
+  constructor(size: number) {
+    this.tree = new Float64Array(size + 1).fill(Number.NEGATIVE_INFINITY);
+  }
+  /** Largest value stored at ranks 0..rank (−Infinity when rank < 0). */
+  query(rank: number): number {
+    let best = Number.NEGATIVE_INFINITY;
+    for (let r = rank + 1; r > 0; r -= r & -r) {
+      const v = this.tree[r] as number;
+      if (v > best) best = v;
+    }
+    return best;
+  }
+  insert(rank: number, value: number): void {
+    for (let r = rank + 1; r < this.tree.length; r += r & -r) {
+      if ((this.tree[r] as number) < value) {
+        if (this.tree[r] === Number.NEGATIVE_INFINITY) this.touched.push(r);
+        this.tree[r] = value;
+      }
+    }
+  }
+  clear(): void {
+    for (const r of this.touched) this.tree[r] = Number.NEGATIVE_INFINITY;
+    this.touched.length = 0;
+  }
+}
+
+/**
+ * Three parties, O(n log n): earlier points have `u0 >=`; a Fenwick tree over `u1` ranks keeps
+ * their best `u2`. A second tree holds only the points ahead in `u0` by more than the margin.
+ */
+function filter3(
+  cols: readonly Float64Array[],
+  order: Int32Array,
+  margins?: Float64Array,
+  groups?: Int32Array,
+): number[] {
+  const [u0, u1, u2] = cols as [Float64Array, Float64Array, Float64Array];
+  const [m0, m1, m2] = margins
+    ? [margins[0] as number, margins[1] as number, margins[2] as number]
+    : [0, 0, 0];
+  const n = order.length;
+  // Distinct u1 values, descending; rank 0 is the largest.
+  const byU1 = sortByKey(u1, Int32Array.from(order));
+  const distinct: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = u1[byU1[i] as number] as number;
+    if (distinct.length === 0 || distinct[distinct.length - 1] !== x) distinct.push(x);
+  }
+  /** Last rank whose value is >= y (strict: > y), −1 when none. */
+  const lastRank = (y: number, strict: boolean): number => {
+    let lo = 0;
+    let hi = distinct.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const v = distinct[mid] as number;
+      if (strict ? v > y : v >= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const all = new MaxTree(distinct.length);
+  const farTree = new MaxTree(distinct.length);
+  const kept: number[] = [];
+  let start = 0;
+  let far = 0;
+  for (let i = 0; i < n; i++) {
+    const a = order[i] as number;
+    if (groups && i > 0 && groups[a] !== groups[order[i - 1] as number]) {
+      all.clear();
+      farTree.clear();
+      start = i;
+      far = i;
+    }
+    const x = u0[a] as number;
+    const y = u1[a] as number;
+    const z = u2[a] as number;
+    while (far < i && (u0[order[far] as number] as number) > x + m0) {
+      const b = order[far] as number;
+      farTree.insert(lastRank(u1[b] as number, false), u2[b] as number);
+      far++;
+    }
+    const rankY = lastRank(y, false);
+    let dropped =
+      farTree.query(rankY) >= z || all.query(rankY) > z + m2 || all.query(lastRank(y + m1, true)) >= z;
+    if (!dropped && i > start) {
+      const b = order[i - 1] as number;
+      dropped = u0[b] === x && u1[b] === y && u2[b] === z;
+    }
+    if (!dropped) kept.push(a);
+    all.insert(rankY, z);
+  }
+  return kept;
+}
+
+/** Any number of parties: each point against the points kept so far (O(n·kept·k)). */
+function filterK(
+  cols: readonly Float64Array[],
+  order: Int32Array,
+  margins?: Float64Array,
+  groups?: Int32Array,
+): number[] {
+  const k = cols.length;
+  const kept: number[] = [];
+  let start = 0;
+  for (let i = 0; i < order.length; i++) {
+    const a = order[i] as number;
+    if (groups && i > 0 && groups[a] !== groups[order[i - 1] as number]) start = kept.length;
+    let dropped = false;
+    for (let s = kept.length - 1; s >= start && !dropped; s--) {
+      const b = kept[s] as number;
+      let geq = true;
+      let ahead = false;
+      let identical = true;
+      for (let p = 0; p < k; p++) {
+        const c = cols[p] as Float64Array;
+        const vb = c[b] as number;
+        const va = c[a] as number;
+        if (vb < va) {
+          geq = false;
+          break;
+        }
+        if (vb !== va) identical = false;
+        if (vb > va + (margins ? (margins[p] as number) : 0)) ahead = true;
+      }
+      dropped = geq && (ahead || identical);
+    }
+    if (!dropped) kept.push(a);
+  }
+  return kept;
+}
+
+/**
+ * Indices (ascending) of the points that no other point weakly dominates, identical vectors
+ * collapsing to the smallest index — the same set as `nonDominatedNaive`. With `groups`, points
+ * only compete within their group. With `margins`, only leads larger than `margins[p]` count
+ * (see {@link sweep2}). Any number of parties: 1 and 2 sort and sweep, 3 uses Fenwick trees,
+ * more compare with the kept set.
+ */
+export function nonDominated(
+  cols: readonly Float64Array[],
+  n: number,
+  groups?: Int32Array,
+  margins?: Float64Array,
+): Int32Array {
+  const k = cols.length;
+  if (n === 0) return new Int32Array(0);
+  if (k === 0) return Int32Array.of(0);
+  if (k === 1) {
+    const zeros = new Float64Array(n);
+    const m = margins ? Float64Array.of(margins[0] as number, 0) : undefined;
+    return nonDominated([cols[0] as Float64Array, zeros], n, groups, m);
+  }
+  const order = dominanceOrder(cols, n, groups);
+  let kept: number[] | Int32Array;
+  if (k === 2) {
+    if (!groups) kept = sweep2(cols[0] as Float64Array, cols[1] as Float64Array, order, margins);
+    else {
+      const parts: number[] = [];
+      let i = 0;
+      while (i < n) {
+        const g = groups[order[i] as number] as number;
+        let j = i + 1;
+        while (j < n && groups[order[j] as number] === g) j++;
+        for (const a of sweep2(
+          cols[0] as Float64Array,
+          cols[1] as Float64Array,
+          order.subarray(i, j),
+          margins,
+        ))
+          parts.push(a);
+        i = j;
+      }
+      kept = parts;
+    }
+  } else kept = k === 3 ? filter3(cols, order, margins, groups) : filterK(cols, order, margins, groups);
+  return Int32Array.from(kept).sort();
+}

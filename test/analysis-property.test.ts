@@ -1,0 +1,466 @@
+/**
+ * Property tests of the analysis core against the brute-force enumerator, on random small
+ * scenarios (2–4 parties; discrete, integer and real issues; table, linear and piecewise value
+ * functions; random reservations; red lines on one issue and on several).
+ */
+import assert from 'node:assert/strict';
+import { describe, expect, it } from 'vitest';
+import {
+  type AnalysisProblem,
+  agreementZone,
+  analyze,
+  enumerateFrontier,
+  evaluateOutcome,
+  type FrontierPoint,
+  issueZones,
+  paretoFrontier,
+  prepareProblem,
+  solutions,
+  utilityRanges,
+} from '../src/analysis/index.js';
+import { createRng, type Rng } from '../src/core/rng.js';
+import type { Party } from '../src/model/party.js';
+import type { Scenario } from '../src/model/scenario.js';
+import { type Issue, issueNumberAt, issueSize } from '../src/outcomes/issue.js';
+import { forEachOutcome } from '../src/outcomes/space.js';
+import type { Condition, RedLine } from '../src/preferences/red-line.js';
+import type { UtilityFunction } from '../src/preferences/utility.js';
+import type { ValueFunction } from '../src/preferences/value-function.js';
+
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)] as T;
+/** Scores from a coarse grid half the time, so identical utility vectors and ties are common. */
+const score = (rng: Rng): number => (rng.float() < 0.5 ? pick(rng, [0, 0.25, 0.5, 1]) : rng.float());
+
+function randomIssue(rng: Rng, i: number): Issue {
+  const kind = pick(rng, ['discrete', 'discrete', 'integer', 'real'] as const);
+  if (kind === 'discrete')
+    return { kind, name: `d${i}`, values: Array.from({ length: rng.int(1, 4) }, (_, v) => `v${v}`) };
+  if (kind === 'integer') {
+    const min = rng.int(-3, 3);
+    const step = pick(rng, [1, 2]);
+    return { kind, name: `n${i}`, min, max: min + step * rng.int(1, 4), step };
+  }
+  const min = rng.int(0, 10);
+  return { kind, name: `r${i}`, min, max: min + rng.int(1, 5), resolution: rng.int(2, 4) };
+}
+
+function randomValue(rng: Rng, issue: Issue): ValueFunction {
+  const size = issueSize(issue);
+  if (issue.kind === 'discrete' || rng.float() < 0.2)
+    return { kind: 'table', values: Array.from({ length: size }, () => score(rng)) };
+  const lo = issueNumberAt(issue, 0);
+  const hi = issueNumberAt(issue, size - 1);
+  if (rng.float() < 0.5) {
+    const slope = (rng.float() * 2 - 1) / Math.max(1, hi - lo);
+    return {
+      kind: 'linear',
+      x0: lo,
+      y0: rng.float(),
+      slope,
+      ...(rng.float() < 0.5 ? { clampMin: 0, clampMax: 1 } : {}),
+    };
+  }
+  const mid = lo + (hi - lo) * rng.float();
+  return {
+    kind: 'piecewise',
+    points: [
+      [lo, score(rng)],
+      [mid, score(rng)],
+      [hi, score(rng)],
+    ],
+  };
+}
+
+function randomLeaf(rng: Rng, issues: readonly Issue[]): Condition {
+  const issue = pick(rng, issues);
+  const size = issueSize(issue);
+  const values = Array.from({ length: size }, (_, v) =>
+    issue.kind === 'discrete' ? (issue.values[v] as string) : issueNumberAt(issue, v),
+  );
+  const some = values.filter(() => rng.float() < 0.4);
+  if (issue.kind === 'discrete' || rng.float() < 0.3)
+    return rng.float() < 0.7 ? { issue: issue.name, in: some } : { issue: issue.name, notIn: some };
+  const x = issueNumberAt(issue, rng.int(0, size - 1));
+  const op = pick(rng, ['below', 'above', 'atMost', 'atLeast'] as const);
+  return { issue: issue.name, [op]: x };
+}
+
+function randomCondition(rng: Rng, issues: readonly Issue[], depth = 0): Condition {
+  const r = rng.float();
+  if (depth > 1 || r < 0.5) return randomLeaf(rng, issues);
+  if (r < 0.7)
+    return { all: [randomCondition(rng, issues, depth + 1), randomCondition(rng, issues, depth + 1)] };
+  if (r < 0.9)
+    return { any: [randomCondition(rng, issues, depth + 1), randomCondition(rng, issues, depth + 1)] };
+  return { not: randomCondition(rng, issues, depth + 1) };
+}
+
+function randomRectangles(rng: Rng, issues: readonly Issue[]): UtilityFunction {
+  const rectangles = Array.from({ length: rng.int(1, 5) }, () => ({
+    utility: pick(rng, [1, 2, 3, -1, 0.5]),
+    bounds: issues.flatMap((issue, i) => {
+      if (rng.float() < 0.5) return [];
+      const size = issueSize(issue);
+      const a = rng.int(0, size - 1);
+      const b = rng.int(a, size - 1);
+      return [{ issue: i, min: a, max: b }];
+    }),
+  }));
+  return { kind: 'hyperrectangle', rectangles, scale: pick(rng, [1, 3]) };
+}
+
+interface Shape {
+  readonly parties?: number;
+  readonly issues?: number;
+  readonly nonAdditive?: boolean;
+}
+
+function randomScenario(rng: Rng, shape: Shape = {}): Scenario {
+  const nIssues = shape.issues ?? rng.int(1, 4);
+  const issues = Array.from({ length: nIssues }, (_, i) => randomIssue(rng, i));
+  const nParties = shape.parties ?? rng.int(2, 4);
+  const parties: Party[] = Array.from({ length: nParties }, (_, p) => {
+    const rect = shape.nonAdditive && rng.float() < 0.7;
+    const utility: UtilityFunction = rect
+      ? randomRectangles(rng, issues)
+      : {
+          kind: 'linear-additive',
+          weights: issues.map(() => (rng.float() < 0.5 ? 0.5 : rng.float())),
+          values: issues.map((issue) => randomValue(rng, issue)),
+        };
+    const redLines: RedLine[] = Array.from({ length: rng.float() < 0.5 ? 0 : rng.int(1, 2) }, (_, r) => ({
+      id: `p${p}r${r}`,
+      forbid: randomCondition(rng, issues),
+    }));
+    const reservation = pick(rng, [Number.NEGATIVE_INFINITY, 0, rng.float() * 0.6, rng.float()]);
+    return { name: `p${p}`, role: 'principal', utility, reservationValue: reservation, redLines };
+  });
+  return { name: 'random', issues, parties };
+}
+
+/** Every outcome in the zone, by plain enumeration, with utilities. */
+function zoneOutcomes(problem: AnalysisProblem): { outcome: number[]; utilities: number[] }[] {
+  const out: { outcome: number[]; utilities: number[] }[] = [];
+  forEachOutcome(problem.space, (o) => {
+    const u = problem.parties.map((p) => p.compiled.evaluate(o));
+    if (u.some((x, i) => !(x >= (problem.parties[i]?.reservation as number)))) return;
+    if (problem.redLines.some((r) => r.condition.test(o))) return;
+    out.push({ outcome: [...o], utilities: u });
+  });
+  return out;
+}
+
+const SEEDS = Number(process.env.CONCORD_SEEDS ?? 300);
+
+describe('paretoFrontier on random scenarios', () => {
+  it('the additive merge gives exactly the naive enumeration (points, outcomes, order)', () => {
+    let points = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed)));
+      const merged = paretoFrontier(problem);
+      const naive = enumerateFrontier(problem, { filter: 'naive' });
+      assert.equal(merged.method, 'additive-merge', `seed ${seed}`);
+      assert.deepEqual(merged.points, naive.points, `seed ${seed}`);
+      points += naive.points.length;
+    }
+    expect(points).toBeGreaterThan(SEEDS);
+  });
+
+  it('the chunked enumeration filter gives exactly the naive one', () => {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed)));
+      const naive = enumerateFrontier(problem, { filter: 'naive' });
+      assert.deepEqual(enumerateFrontier(problem, { chunk: 7 }).points, naive.points, `seed ${seed}`);
+    }
+  });
+
+  it('the naive frontier is every rational non-dominated vector once, first outcome kept, by welfare', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed)));
+      const zone = zoneOutcomes(problem);
+      const front = enumerateFrontier(problem, { filter: 'naive' }).points;
+      const dominates = (a: number[], b: readonly number[]) =>
+        a.every((x, i) => x >= (b[i] as number)) && a.some((x, i) => x !== b[i]);
+      const expected = zone.filter(
+        (z, i) =>
+          !zone.some((y) => dominates(y.utilities, z.utilities)) &&
+          !zone.slice(0, i).some((y) => y.utilities.every((x, p) => x === z.utilities[p])),
+      );
+      assert.equal(front.length, expected.length, `seed ${seed}`);
+      const key = (p: { outcome: readonly number[] }) => p.outcome.join(',');
+      assert.deepEqual(new Set(front.map(key)), new Set(expected.map(key)), `seed ${seed}`);
+      for (let i = 1; i < front.length; i++) {
+        const w = (p: FrontierPoint) => p.utilities.reduce((s, x) => s + x, 0);
+        assert.ok(w(front[i - 1] as FrontierPoint) >= w(front[i] as FrontierPoint), `seed ${seed}`);
+      }
+    }
+  });
+
+  it('non-additive (hyper-rectangle and mixed) scenarios are enumerated exactly', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive: true }));
+      const f = paretoFrontier(problem);
+      const naive = enumerateFrontier(problem, { filter: 'naive' });
+      if (!problem.additive) assert.equal(f.method, 'enumeration');
+      assert.deepEqual(f.points, naive.points, `seed ${seed}`);
+    }
+  });
+
+  it('larger spaces (8 issues × 4 values, 2 and 3 parties): merge equals enumeration', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const rng = createRng(1000 + seed);
+      const issues: Issue[] = Array.from({ length: 8 }, (_, i) => ({
+        kind: 'discrete',
+        name: `i${i}`,
+        values: ['a', 'b', 'c', 'd'],
+      }));
+      const parties: Party[] = Array.from({ length: 2 + (seed % 2) }, (_, p) => ({
+        name: `p${p}`,
+        role: 'principal',
+        utility: {
+          kind: 'linear-additive',
+          weights: issues.map(() => rng.float()),
+          values: issues.map(() => ({ kind: 'table', values: [0, 1, 2, 3].map(() => score(rng)) })),
+        },
+        reservationValue: rng.float() * 2,
+        redLines:
+          p === 0
+            ? [
+                {
+                  id: 'x',
+                  forbid: {
+                    all: [
+                      { issue: 'i1', in: ['a'] },
+                      { issue: 'i6', in: ['b', 'c'] },
+                    ],
+                  },
+                },
+              ]
+            : [],
+      }));
+      const problem = prepareProblem({ name: 'big', issues, parties });
+      assert.deepEqual(paretoFrontier(problem).points, enumerateFrontier(problem).points, `seed ${seed}`);
+    }
+  });
+});
+
+describe('solutions, ranges and zones on random scenarios', () => {
+  it('utility ranges equal the enumerated min and max', () => {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      for (const nonAdditive of [false, true]) {
+        const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive }));
+        const mins = problem.parties.map(() => Number.POSITIVE_INFINITY);
+        const maxs = problem.parties.map(() => Number.NEGATIVE_INFINITY);
+        forEachOutcome(problem.space, (o) => {
+          problem.parties.forEach((p, i) => {
+            const x = p.compiled.evaluate(o);
+            mins[i] = Math.min(mins[i] as number, x);
+            maxs[i] = Math.max(maxs[i] as number, x);
+          });
+        });
+        const r = utilityRanges(problem);
+        assert.ok(r.exact);
+        assert.deepEqual(
+          r.ranges,
+          mins.map((m, i) => [m, maxs[i]]),
+          `seed ${seed}`,
+        );
+      }
+    }
+  });
+
+  it('monotone solutions reach the best value over the whole zone; every tie is listed', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed)));
+      const front = paretoFrontier(problem).points;
+      const ranges = utilityRanges(problem).ranges;
+      const res = problem.parties.map((p) => p.reservation);
+      const s = solutions({ frontier: front, ranges, reservations: res });
+      const d = ranges.map(([min], i) =>
+        Number.isFinite(res[i]) && (res[i] as number) >= min ? (res[i] as number) : min,
+      );
+      const degenerate = ranges.some(
+        ([min, max], i) => max - (d[i] as number) <= 1e-12 || max - min <= 1e-12,
+      );
+      if (front.length === 0 || degenerate) {
+        if (front.length === 0) assert.equal(s.nash.length, 0);
+        continue;
+      }
+      const objectives: [keyof typeof s, (u: readonly number[]) => number][] = [
+        ['nash', (u) => u.reduce((a, x, i) => a * (x - (d[i] as number)), 1)],
+        ['kalaiEgalitarian', (u) => Math.min(...u.map((x, i) => x - (d[i] as number)))],
+        ['modifiedKalaiEgalitarian', (u) => Math.min(...u)],
+        ['maxWelfare', (u) => u.reduce((a, x) => a + x, 0)],
+      ];
+      const zone = zoneOutcomes(problem);
+      for (const [name, f] of objectives) {
+        const bestZone = Math.max(...zone.map((z) => f(z.utilities)));
+        const listed = s[name];
+        assert.ok(listed.length > 0, `${name} seed ${seed}`);
+        for (const p of listed) {
+          assert.deepEqual(front[p.frontierIndex]?.utilities, p.utilities);
+          assert.ok(f(p.utilities) >= bestZone - 1e-12, `${name} seed ${seed}`);
+        }
+        const ties = front.flatMap((p, i) => (f(p.utilities) >= bestZone - 1e-12 ? [i] : []));
+        assert.deepEqual(
+          listed.map((p) => p.frontierIndex),
+          ties,
+          `${name} seed ${seed}`,
+        );
+      }
+      // Kalai–Smorodinsky is defined on frontier points only: the most equal normalised gains.
+      const gains = (u: readonly number[]) =>
+        u.map((x, i) => (x - (d[i] as number)) / ((ranges[i]?.[1] as number) - (d[i] as number)));
+      const spread = front.map((p) => Math.max(...gains(p.utilities)) - Math.min(...gains(p.utilities)));
+      const least = Math.min(...spread);
+      assert.deepEqual(
+        s.kalaiSmorodinsky.map((p) => p.frontierIndex),
+        spread.flatMap((x, i) => (x <= least + 1e-12 ? [i] : [])),
+      );
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(SEEDS / 3);
+  });
+
+  it('the agreement-zone count equals plain enumeration (inclusive and strict)', () => {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed)));
+      const zone = zoneOutcomes(problem).length;
+      const z = agreementZone(problem);
+      assert.ok(z.exact);
+      assert.equal(z.count, BigInt(zone), `seed ${seed}`);
+      const strict = agreementZone(problem, { strict: true });
+      assert.equal(
+        strict.count,
+        agreementZone(problem, { strict: true, method: 'enumeration' }).count,
+        `seed ${seed}`,
+      );
+    }
+  });
+
+  it('a tiny work limit switches the zone to a seeded, labelled estimate', () => {
+    const problem = prepareProblem(randomScenario(createRng(7), { issues: 4 }));
+    const a = agreementZone(problem, { enumerationLimit: 1, samples: 2000, seed: 3 });
+    const b = agreementZone(problem, { enumerationLimit: 1, samples: 2000, seed: 3 });
+    expect(a.exact).toBe(false);
+    expect(a.method).toBe('sampling');
+    expect(a).toEqual(b);
+    const truth = Number(agreementZone(problem).share);
+    expect(Math.abs(a.share - truth)).toBeLessThanOrEqual(5 * (a.stdError as number) + 1e-9);
+  });
+
+  it('issue zones: the additive method equals enumeration, values and reasons', () => {
+    let excluded = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed)));
+      const fast = issueZones(problem);
+      const slow = issueZones(problem, { method: 'enumeration' });
+      assert.ok(fast.exact);
+      assert.deepEqual(fast.issues, slow.issues, `seed ${seed}`);
+      // Feasible values are exactly those used by some zone outcome.
+      const used = problem.space.sizes.map(() => new Set<number>());
+      for (const z of zoneOutcomes(problem)) z.outcome.forEach((v, j) => used[j]?.add(v));
+      fast.issues.forEach((iz, j) => {
+        assert.deepEqual(
+          iz.feasibleIndices,
+          [...(used[j] as Set<number>)].sort((a, b) => a - b),
+        );
+        excluded += iz.excluded.length;
+        for (const e of iz.excluded) assert.ok(e.reasons.length > 0, `seed ${seed}`);
+      });
+    }
+    expect(excluded).toBeGreaterThan(0);
+  });
+
+  it('issue zones on non-additive scenarios come from enumeration', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive: true }));
+      const z = issueZones(problem);
+      const used = problem.space.sizes.map(() => new Set<number>());
+      for (const o of zoneOutcomes(problem)) o.outcome.forEach((v, j) => used[j]?.add(v));
+      z.issues.forEach((iz, j) => {
+        assert.deepEqual(
+          iz.feasibleIndices,
+          [...(used[j] as Set<number>)].sort((a, b) => a - b),
+          `seed ${seed}`,
+        );
+      });
+    }
+  });
+});
+
+describe('evaluateOutcome on random scenarios', () => {
+  it('complete outcomes: utilities, zone, red lines, dominating frontier points, distance', () => {
+    for (let seed = 1; seed <= 150; seed++) {
+      const rng = createRng(seed);
+      const problem = prepareProblem(randomScenario(rng));
+      const front = paretoFrontier(problem).points;
+      const zone = new Set(zoneOutcomes(problem).map((z) => z.outcome.join(',')));
+      for (let t = 0; t < 5; t++) {
+        const o = problem.space.sizes.map((s) => rng.int(0, s - 1));
+        const e = evaluateOutcome(problem, o, { frontier: front });
+        const u = problem.parties.map((p) => p.compiled.evaluate(o));
+        assert.deepEqual(
+          e.parties.map((p) => p.utility),
+          u,
+        );
+        assert.equal(e.inZone, zone.has(o.join(',')));
+        assert.deepEqual(
+          e.redLinesCrossed.map((r) => r.redLine),
+          problem.redLines.filter((r) => r.condition.test(o)).map((r) => r.id),
+        );
+        const dom = front.flatMap((f, i) =>
+          f.utilities.every((x, p) => x >= (u[p] as number)) && f.utilities.some((x, p) => x !== u[p])
+            ? [i]
+            : [],
+        );
+        assert.deepEqual(e.dominatedBy, dom);
+        if (front.length === 0) assert.equal(e.distanceToFrontier, undefined);
+        else {
+          const dist = Math.min(
+            ...front.map((f) => Math.hypot(...f.utilities.map((x, p) => x - (u[p] as number)))),
+          );
+          assert.ok(Math.abs((e.distanceToFrontier as number) - dist) < 1e-12);
+        }
+        if (e.onFrontier) assert.equal(e.distanceToFrontier, 0);
+      }
+    }
+  });
+
+  it('partial outcomes: missing issues named, utility range brackets every completion', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const rng = createRng(seed);
+      const problem = prepareProblem(randomScenario(rng, { issues: 3 }));
+      const o = problem.space.sizes.map((s) => (rng.float() < 0.5 ? -1 : rng.int(0, s - 1)));
+      const e = evaluateOutcome(problem, o);
+      assert.equal(e.complete, !o.includes(-1));
+      assert.deepEqual(
+        e.missingIssues,
+        problem.space.issues.filter((_, i) => o[i] === -1).map((i) => i.name),
+      );
+      if (e.complete) continue;
+      forEachOutcome(problem.space, (full) => {
+        if (full.some((v, i) => (o[i] as number) >= 0 && v !== o[i])) return;
+        problem.parties.forEach((p, i) => {
+          const [lo, hi] = e.parties[i]?.range as [number, number];
+          const x = p.compiled.evaluate(full);
+          assert.ok(x >= lo - 1e-12 && x <= hi + 1e-12, `seed ${seed}`);
+        });
+      });
+    }
+  });
+});
+
+describe('analyze on random scenarios', () => {
+  it('is exact for additive scenarios and agrees with the separate functions', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed)));
+      const a = analyze(problem);
+      assert.equal(a.exact, true);
+      assert.deepEqual(a.frontier, enumerateFrontier(problem, { filter: 'naive' }).points);
+      assert.equal(a.agreementZone?.count, String(zoneOutcomes(problem).length));
+      assert.equal(a.outcomeCount, String(problem.space.count));
+    }
+  });
+});
