@@ -13,6 +13,7 @@ import {
   evaluateOutcome,
   type FrontierPoint,
   issueZones,
+  type PartyEvaluation,
   paretoFrontier,
   prepareProblem,
   solutions,
@@ -30,6 +31,12 @@ import type { ValueFunction } from '../src/preferences/value-function.js';
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)] as T;
 /** Scores from a coarse grid half the time, so identical utility vectors and ties are common. */
 const score = (rng: Rng): number => (rng.float() < 0.5 ? pick(rng, [0, 0.25, 0.5, 1]) : rng.float());
+
+/** Equal weights half the time (more identical vectors), random otherwise. */
+function weight(rng: Rng): number {
+  if (rng.float() < 0.5) return 0.5;
+  return rng.float();
+}
 
 function randomIssue(rng: Rng, i: number): Issue {
   const kind = pick(rng, ['discrete', 'discrete', 'integer', 'real'] as const);
@@ -125,7 +132,7 @@ function randomScenario(rng: Rng, shape: Shape = {}): Scenario {
       ? randomRectangles(rng, issues)
       : {
           kind: 'linear-additive',
-          weights: issues.map(() => (rng.float() < 0.5 ? 0.5 : rng.float())),
+          weights: issues.map(() => weight(rng)),
           values: issues.map((issue) => randomValue(rng, issue)),
         };
     const redLines: RedLine[] = Array.from({ length: rng.float() < 0.5 ? 0 : rng.int(1, 2) }, (_, r) => ({
@@ -360,7 +367,10 @@ describe('solutions, ranges and zones on random scenarios', () => {
       assert.deepEqual(fast.issues, slow.issues, `seed ${seed}`);
       // Feasible values are exactly those used by some zone outcome.
       const used = problem.space.sizes.map(() => new Set<number>());
-      for (const z of zoneOutcomes(problem)) z.outcome.forEach((v, j) => used[j]?.add(v));
+      for (const z of zoneOutcomes(problem))
+        z.outcome.forEach((v, j) => {
+          used[j]?.add(v);
+        });
       fast.issues.forEach((iz, j) => {
         assert.deepEqual(
           iz.feasibleIndices,
@@ -378,7 +388,10 @@ describe('solutions, ranges and zones on random scenarios', () => {
       const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive: true }));
       const z = issueZones(problem);
       const used = problem.space.sizes.map(() => new Set<number>());
-      for (const o of zoneOutcomes(problem)) o.outcome.forEach((v, j) => used[j]?.add(v));
+      for (const o of zoneOutcomes(problem))
+        o.outcome.forEach((v, j) => {
+          used[j]?.add(v);
+        });
       z.issues.forEach((iz, j) => {
         assert.deepEqual(
           iz.feasibleIndices,
@@ -443,7 +456,7 @@ describe('evaluateOutcome on random scenarios', () => {
       forEachOutcome(problem.space, (full) => {
         if (full.some((v, i) => (o[i] as number) >= 0 && v !== o[i])) return;
         problem.parties.forEach((p, i) => {
-          const [lo, hi] = e.parties[i]?.range as [number, number];
+          const [lo, hi] = (e.parties[i] as PartyEvaluation).range as [number, number];
           const x = p.compiled.evaluate(full);
           assert.ok(x >= lo - 1e-12 && x <= hi + 1e-12, `seed ${seed}`);
         });
