@@ -1,4 +1,4 @@
-import type { Party, PartyRole } from '../../model/party.js';
+import type { Party } from '../../model/party.js';
 import type { RedLine } from '../../preferences/red-line.js';
 import type { UtilityFunction } from '../../preferences/utility.js';
 import type { ValueFunction } from '../../preferences/value-function.js';
@@ -45,7 +45,7 @@ export function readParties(raw: unknown, issues: IssueTable, ctx: ReadContext):
     const p = item as PartyFile;
     return {
       name: p.name,
-      role: (p.role ?? 'principal') as PartyRole,
+      role: p.role ?? 'principal',
       utility,
       reservationValue: p.reservation ?? 0,
       ...(p.discount !== undefined ? { discountFactor: p.discount } : {}),

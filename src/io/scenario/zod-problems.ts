@@ -235,7 +235,7 @@ export function zodDrafts(issues: readonly z.core.$ZodIssue[], root: Path = []):
     });
   }
   for (const f of flat) {
-    if (f.kind !== 'unknown-key') continue;
+    if (f.kind !== 'unknown-key' || drop.has(f)) continue;
     const key = String(f.path[f.path.length - 1]);
     const missing = flat.find(
       (m) =>
