@@ -19,6 +19,8 @@ import {
   solutions,
   utilityRanges,
 } from '../src/analysis/index.js';
+import { redLineEffect } from '../src/analysis/separable.js';
+import { countMeetInMiddle } from '../src/analysis/zone-mitm.js';
 import { createRng, type Rng } from '../src/core/rng.js';
 import type { Party } from '../src/model/party.js';
 import type { Scenario } from '../src/model/scenario.js';
@@ -344,6 +346,20 @@ describe('solutions, ranges and zones on random scenarios', () => {
         `seed ${seed}`,
       );
     }
+  });
+
+  it('meeting in the middle (two parties) counts exactly like enumeration', () => {
+    let tested = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed), { parties: 2, issues: 2 + (seed % 4) }));
+      for (const strict of [false, true]) {
+        const count = countMeetInMiddle(problem, redLineEffect(problem), 1e6, strict);
+        if (count === undefined) continue;
+        assert.equal(count, agreementZone(problem, { strict, method: 'enumeration' }).count, `seed ${seed}`);
+        tested++;
+      }
+    }
+    expect(tested).toBeGreaterThan(SEEDS);
   });
 
   it('a tiny work limit switches the zone to a seeded, labelled estimate', () => {

@@ -4,7 +4,8 @@ import { forEachOutcome, type Outcome } from '../outcomes/space.js';
 import { tickClock } from './frontier.js';
 import { type AnalysisProblem, type ProblemInput, prepareProblem } from './problem.js';
 import { redLineEffect } from './separable.js';
-import { countSeparable } from './zone-count.js';
+import { countSeparable, estimateCountWork } from './zone-count.js';
+import { countMeetInMiddle } from './zone-mitm.js';
 
 /** The agreement zone: outcomes every party rates at or above its reservation, crossing no red line. */
 export interface AgreementZone {
@@ -13,8 +14,11 @@ export interface AgreementZone {
   /** `count` / number of outcomes (0 for an empty space). */
   readonly share: number;
   readonly exact: boolean;
-  /** `pruned-enumeration` (additive, exact), `enumeration` (exact) or `sampling` (estimate). */
-  readonly method: 'pruned-enumeration' | 'enumeration' | 'sampling';
+  /**
+   * `pruned-enumeration` (additive, exact), `meet-in-the-middle` (additive, two parties, exact),
+   * `enumeration` (exact) or `sampling` (estimate).
+   */
+  readonly method: 'pruned-enumeration' | 'meet-in-the-middle' | 'enumeration' | 'sampling';
   /** Standard error of `share`, when sampled. */
   readonly stdError?: number;
   /** Outcomes drawn, when sampled. */
@@ -68,6 +72,23 @@ export function inZone(problem: AnalysisProblem, o: Outcome, strict = false): bo
   return true;
 }
 
+/** {@link inZone} for linear-additive utilities, summing the tables directly. */
+function additiveTest(problem: AnalysisProblem, strict: boolean): (o: Outcome) => boolean {
+  const tables = problem.parties.map((p) => p.tables as readonly Float64Array[]);
+  const res = problem.parties.map((p) => p.reservation);
+  return (o) => {
+    for (let p = 0; p < tables.length; p++) {
+      const t = tables[p] as readonly Float64Array[];
+      let u = 0;
+      for (let i = 0; i < o.length; i++) u += (t[i] as Float64Array)[o[i] as number] as number;
+      const r = res[p] as number;
+      if (strict ? !(u > r) : !(u >= r)) return false;
+    }
+    for (const r of problem.redLines) if (r.condition.test(o)) return false;
+    return true;
+  };
+}
+
 function sample(problem: AnalysisProblem, options: ZoneOptions): AgreementZone {
   const rng = options.rng ?? createRng(options.seed ?? ZONE_DEFAULTS.seed);
   const max = options.samples ?? ZONE_DEFAULTS.samples;
@@ -80,11 +101,12 @@ function sample(problem: AnalysisProblem, options: ZoneOptions): AgreementZone {
   const o = space.sizes.map(() => 0);
   let hits = 0;
   let drawn = 0;
+  const test = problem.additive ? additiveTest(problem, strict) : (x: Outcome) => inZone(problem, x, strict);
   while (drawn < max) {
     if ((drawn & 4095) === 0 && drawn > 0 && now() > deadline) break;
     for (let i = 0; i < o.length; i++) o[i] = rng.int(0, (space.sizes[i] as number) - 1);
     drawn++;
-    if (inZone(problem, o, strict)) hits++;
+    if (test(o)) hits++;
   }
   const p = hits / drawn;
   return {
@@ -117,7 +139,25 @@ export function agreementZone(input: ProblemInput, options: ZoneOptions = {}): A
   if (problem.additive && !forced) {
     const effect = redLineEffect(problem);
     if (effect.everythingForbidden) return { count: 0n, share: 0, exact: true, method: 'pruned-enumeration' };
-    const count = countSeparable(problem, effect, limit, strict);
+    // Two parties and a big space: meeting in the middle is cheapest (and exact).
+    const paired =
+      problem.parties.length === 2 && total > 10_000_000n
+        ? countMeetInMiddle(problem, effect, limit, strict)
+        : undefined;
+    if (paired !== undefined)
+      return { count: paired, share: share(paired, total), exact: true, method: 'meet-in-the-middle' };
+    // Skip a pruned count that would clearly not finish (Knuth's estimate of its work).
+    const hopeless =
+      total > BigInt(limit) &&
+      estimateCountWork(
+        problem,
+        effect,
+        createRng((options.seed ?? ZONE_DEFAULTS.seed) ^ 0x5eed),
+        64,
+        strict,
+      ) >
+        4 * limit;
+    const count = hopeless ? undefined : countSeparable(problem, effect, limit, strict);
     if (count !== undefined)
       return { count, share: share(count, total), exact: true, method: 'pruned-enumeration' };
   } else if (forced || total <= BigInt(limit)) {
