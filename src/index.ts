@@ -16,3 +16,5 @@ export * from './io/genius/index.js';
 export * from './io/scenario/index.js';
 export * from './record/types.js';
 export * from './model/random.js';
+export * from './io/load.js';
+export * from './io/report/index.js';

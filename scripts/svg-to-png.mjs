@@ -1,0 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
+import { readFileSync, writeFileSync } from 'node:fs';
+const [,, i, o] = process.argv;
+writeFileSync(o, new Resvg(readFileSync(i, 'utf8'), { background: 'white', font: { loadSystemFonts: true } }).render().asPng());

@@ -1,0 +1,162 @@
+import {
+  type Analysis,
+  type AnalysisJson,
+  analysisToJson,
+  analysisToText,
+  analyze,
+  createRng,
+  describeOutcome,
+  evaluateOutcome,
+  fmtGain,
+  fmtU,
+  formatProblem,
+  type IssueValue,
+  issueIndexOf,
+  loadScenario,
+  type OutcomeEvaluation,
+  type Problem,
+  type Scenario,
+  utilityPlotSvg,
+} from '../index.js';
+import type { CliIo } from './io.js';
+
+export interface AnalyzeArgs {
+  readonly scenario: string;
+  readonly json?: true;
+  readonly frontier?: true;
+  readonly limit: number;
+  readonly plot?: string;
+  readonly profiles?: string[];
+  readonly evaluate?: string;
+  readonly budget: number;
+  readonly seed: number;
+}
+
+/** Prints problems (and warnings) as `file:line:column: message`. */
+export function reportProblems(io: CliIo, problems: readonly Problem[], prefix = 'error'): void {
+  for (const p of problems) io.err(`${prefix}: ${formatProblem(p)}`);
+}
+
+/** Loads a scenario for a command, printing located problems; undefined when unusable. */
+export function loadForCommand(io: CliIo, ref: string, profiles?: readonly string[]): Scenario | undefined {
+  const r = loadScenario(ref, profiles ? { profiles } : {});
+  if (!r.ok) {
+    reportProblems(io, r.problems);
+    io.err(`${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} in ${ref}; nothing analysed.`);
+    return undefined;
+  }
+  if (r.warnings) reportProblems(io, r.warnings, 'warning');
+  return r.value;
+}
+
+/**
+ * Reads `issue=value;issue=value` into a named (possibly partial) outcome; every mistake is
+ * reported at once with the issue and value it concerns.
+ */
+export function parseOutcomeArg(
+  scenario: Scenario,
+  text: string,
+  flag = '--evaluate',
+): { outcome: Record<string, IssueValue>; problems: Problem[] } {
+  const outcome: Record<string, IssueValue> = {};
+  const problems: Problem[] = [];
+  const names = scenario.issues.map((i) => i.name);
+  for (const part of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq < 0) {
+      problems.push({ code: 'bad-outcome', message: `${flag}: "${part}" is not issue=value` });
+      continue;
+    }
+    const name = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    const issue = scenario.issues.find((i) => i.name === name);
+    if (!issue) {
+      problems.push({
+        code: 'unknown-issue',
+        message: `${flag}: unknown issue "${name}" (issues: ${names.join(', ')})`,
+      });
+      continue;
+    }
+    const value: IssueValue = issue.kind === 'discrete' ? raw : Number(raw.replace(/[_,]/g, ''));
+    if (issueIndexOf(issue, value) < 0) {
+      const allowed =
+        issue.kind === 'discrete'
+          ? issue.values.join(', ')
+          : `${issue.min} … ${issue.max}${issue.kind === 'integer' ? ` in steps of ${issue.step ?? 1}` : ''}`;
+      problems.push({
+        code: 'unknown-value',
+        message: `${flag}: "${raw}" is not a value of ${name} (${allowed})`,
+      });
+      continue;
+    }
+    outcome[name] = value;
+  }
+  return { outcome, problems };
+}
+
+function evaluationText(scenario: Scenario, a: Analysis, e: OutcomeEvaluation): string {
+  const lines = [
+    '',
+    `Evaluation of ${describeOutcome(
+      scenario,
+      e.outcome.map((v) => Math.max(v, 0)),
+    )}`,
+  ];
+  if (!e.complete)
+    lines.push(`  partial outcome: ${e.missingIssues.join(', ')} not given (utilities are ranges over them)`);
+  for (const p of e.parties) {
+    const u =
+      p.utility !== undefined ? fmtU(p.utility) : p.range ? `${fmtU(p.range[0])} … ${fmtU(p.range[1])}` : '?';
+    const gain = p.gain !== undefined ? ` (${fmtGain(p.gain)} over reservation)` : '';
+    const red = p.redLinesCrossed.length ? `; crosses red line ${p.redLinesCrossed.join(', ')}` : '';
+    lines.push(`  ${p.party}: ${u}${gain}${p.acceptable === false ? ' — below reservation' : ''}${red}`);
+  }
+  if (e.inZone !== undefined) lines.push(`  in the agreement zone: ${e.inZone ? 'yes' : 'no'}`);
+  if (e.onFrontier) lines.push('  on the Pareto frontier');
+  else if (e.dominatedBy && e.dominatedBy.length > 0) {
+    lines.push(
+      `  dominated by ${e.dominatedBy.length} frontier point(s), e.g. #${e.dominatedBy[0]}: ${describeOutcome(scenario, a.frontier[e.dominatedBy[0] as number]?.outcome ?? [])}`,
+    );
+  }
+  if (e.distanceToFrontier !== undefined)
+    lines.push(
+      `  distance to the frontier: ${fmtU(e.distanceToFrontier)} (nearest point #${e.nearestFrontierIndex})`,
+    );
+  return lines.join('\n');
+}
+
+/** `concord analyze`: returns the exit code. */
+export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<number> {
+  const scenario = loadForCommand(io, args.scenario, args.profiles);
+  if (!scenario) return 1;
+  let named: Record<string, IssueValue> | undefined;
+  if (args.evaluate !== undefined) {
+    const parsed = parseOutcomeArg(scenario, args.evaluate);
+    if (parsed.problems.length > 0) {
+      reportProblems(io, parsed.problems);
+      return 1;
+    }
+    named = parsed.outcome;
+  }
+  const t0 = io.now();
+  const a = analyze(scenario, { budgetMs: args.budget, now: io.now, seed: args.seed });
+  const elapsedMs = io.now() - t0;
+  const evaluation = named ? evaluateOutcome(scenario, named, { frontier: a.frontier }) : undefined;
+
+  if (args.plot) {
+    io.writeFile(args.plot, utilityPlotSvg(scenario, a, { rng: createRng(args.seed) }));
+  }
+  if (args.json) {
+    const json: AnalysisJson & { evaluation?: unknown } = analysisToJson(scenario, a, elapsedMs);
+    if (evaluation) json.evaluation = { ...evaluation, outcomeNamed: named };
+    io.out(JSON.stringify(json, null, 2));
+  } else {
+    io.out(analysisToText(scenario, a, { frontier: args.frontier ?? false, limit: args.limit, elapsedMs }));
+    if (evaluation) io.out(evaluationText(scenario, a, evaluation));
+    if (args.plot) io.out(`Chart written to ${args.plot}`);
+  }
+  return 0;
+}

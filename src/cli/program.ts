@@ -1,0 +1,84 @@
+import { Command, CommanderError, InvalidArgumentError } from '@commander-js/extra-typings';
+import { InputError } from '../index.js';
+import { analyzeCommand } from './analyze.js';
+import type { CliIo } from './io.js';
+
+/** The scenario `concord` runs when given no command. */
+export const DEFAULT_SCENARIO = 'ukraine-2025';
+
+const positiveInt = (what: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError(`${what} must be a positive whole number`);
+  return n;
+};
+const integer = (what: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`${what} must be a whole number`);
+  return n;
+};
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code: 0 success,
+ * 1 a user's mistake (bad input, unknown option), 3 an internal error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = 0;
+  const program = new Command('concord')
+    .description('See where a hard negotiation can end in agreement.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError('(run concord --help for usage)');
+
+  program
+    .command('analyze')
+    .description('Frontier, fair solutions and agreement zone of a scenario, GENIUS folder or built-in name')
+    .argument(
+      '<scenario>',
+      'a scenario file (.yaml/.json), a GENIUS/GeniusWeb domain folder, or a built-in name',
+    )
+    .option('--json', 'print the analysis as JSON (for machines)')
+    .option('--frontier', 'print a table of the frontier points')
+    .option('--limit <n>', 'rows of the frontier table', positiveInt('--limit'), 50)
+    .option('--plot <file.svg>', 'write a chart: the utility plane (2 parties) or a pairwise matrix')
+    .option('--profiles <a.xml,b.xml>', 'GENIUS folders: which profile files are the parties, in order', list)
+    .option(
+      '--evaluate <assignments>',
+      'evaluate one outcome, e.g. "price=low;warranty=2y" (a partial outcome is allowed)',
+    )
+    .option(
+      '--budget <ms>',
+      'time budget for non-linear spaces (then results are labelled approximate)',
+      positiveInt('--budget'),
+      10_000,
+    )
+    .option('--seed <n>', 'seed for any sampling', integer('--seed'), 1)
+    .action(async (scenario, opts) => {
+      code = await analyzeCommand({ scenario, ...opts }, io);
+    });
+
+  program.action(async () => {
+    code = await analyzeCommand({ scenario: DEFAULT_SCENARIO, limit: 50, budget: 10_000, seed: 1 }, io);
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    if (e instanceof InputError) {
+      io.err(e.message);
+      return 1;
+    }
+    io.err(`concord: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.CONCORD_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    else
+      io.err('(this is a bug in Concord, not in your input; set CONCORD_DEBUG=1 to see where it happened)');
+    return 3;
+  }
+  return code;
+}
