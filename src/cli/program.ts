@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from '@commander-js/extra-typings';
 import { InputError } from '../index.js';
 import { analyzeCommand } from './analyze.js';
+import { checkCommand } from './check.js';
 import type { CliIo } from './io.js';
 
 /** The scenario `concord` runs when given no command. */
@@ -60,6 +61,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--seed <n>', 'seed for any sampling', integer('--seed'), 1)
     .action(async (scenario, opts) => {
       code = await analyzeCommand({ scenario, ...opts }, io);
+    });
+
+  program
+    .command('check')
+    .description(
+      'Validate a scenario file, GENIUS folder or built-in scenario; report every problem with its location',
+    )
+    .argument(
+      '<scenario>',
+      'a scenario file (.yaml/.json), a GENIUS/GeniusWeb domain folder, or a built-in name',
+    )
+    .option('--profiles <a.xml,b.xml>', 'GENIUS folders: which profile files are the parties, in order', list)
+    .action((scenario, opts) => {
+      code = checkCommand({ scenario, ...opts }, io);
     });
 
   program.action(async () => {
