@@ -18,3 +18,4 @@ export * from './record/types.js';
 export * from './model/random.js';
 export * from './io/load.js';
 export * from './io/report/index.js';
+export * from './model/parameters.js';
