@@ -10,7 +10,10 @@ import { agreementZone, ZONE_DEFAULTS } from './zone.js';
 
 /** Options of {@link analyze}; every field is optional, defaults in {@link ANALYZE_DEFAULTS}. */
 export interface AnalyzeOptions {
-  /** Time for each step that may stop early (non-additive frontier and ranges, zone sampling). */
+  /**
+   * Total time for the steps that may stop early: the non-additive frontier search gets half,
+   * the utility-range searches a quarter, zone sampling what is left. Exact methods ignore it.
+   */
   readonly budgetMs?: number;
   /** The clock for `budgetMs`, e.g. `performance.now` (default: a deterministic call counter). */
   readonly now?: () => number;
@@ -66,6 +69,7 @@ export interface Analysis {
     readonly method: string;
     readonly stdError?: number;
     readonly samples?: number;
+    readonly interval95?: readonly [number, number];
   };
   readonly issueZones?: IssueZones;
   /** True when every part of the result is exact. */
@@ -96,13 +100,15 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
   const inexact: string[] = [];
   const notes: string[] = [];
 
-  const frontier = paretoFrontier(problem, { budgetMs, now, enumerationLimit });
+  const start = now();
+  const left = () => Math.max(0, start + budgetMs - now());
+  const frontier = paretoFrontier(problem, { budgetMs: budgetMs / 2, now, enumerationLimit });
   if (!frontier.exact)
     inexact.push(
       `frontier: the search stopped at its budget; any missed point is within ${frontier.gap ?? Number.POSITIVE_INFINITY} (every party's utility) of a listed one`,
     );
   if (frontier.note) notes.push(frontier.note);
-  const ranges = utilityRanges(problem, { budgetMs, now, enumerationLimit });
+  const ranges = utilityRanges(problem, { budgetMs: Math.min(budgetMs / 4, left()), now, enumerationLimit });
   if (!ranges.exact)
     inexact.push('utility ranges: the search stopped at its budget (ranges may be too narrow)');
   const reservations = problem.parties.map((p) => p.reservation);
@@ -114,8 +120,9 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
     const z = agreementZone(problem, {
       enumerationLimit: options.zoneLimit ?? ANALYZE_DEFAULTS.zoneLimit,
       samples: options.samples ?? ANALYZE_DEFAULTS.samples,
-      budgetMs,
+      budgetMs: left(),
       now,
+      ...(ranges.exact ? { ranges: ranges.ranges } : {}),
       seed: options.seed ?? ANALYZE_DEFAULTS.seed,
       ...(options.rng ? { rng: options.rng } : {}),
     });
@@ -126,15 +133,20 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
       method: z.method,
       ...(z.stdError !== undefined ? { stdError: z.stdError } : {}),
       ...(z.samples !== undefined ? { samples: z.samples } : {}),
+      ...(z.interval95 !== undefined ? { interval95: z.interval95 } : {}),
     };
     if (!z.exact)
       inexact.push(
-        `agreement zone: estimated from ${z.samples} samples, share ± ${z.stdError} (one standard error)`,
+        `agreement zone: estimated from ${z.samples} samples; share ${z.share} ± ${z.stdError} (one standard error), 95% interval [${z.interval95?.join(', ')}]`,
       );
   }
   let zones: IssueZones | undefined;
   if (options.issueZones ?? ANALYZE_DEFAULTS.issueZones) {
-    zones = issueZones(problem, { frontier: frontier.points, enumerationLimit });
+    zones = issueZones(problem, {
+      frontier: frontier.points,
+      enumerationLimit,
+      ...(ranges.exact ? { ranges: ranges.ranges } : {}),
+    });
     if (!zones.exact) inexact.push(`issue zones: ${zones.note ?? 'not exact'}`);
   }
 

@@ -9,40 +9,38 @@ const RADIX = 1 << BITS;
 const MASK = RADIX - 1;
 const SMALL = 64;
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-/** Index of the high 32-bit word of a float64 in `u32` (platform endianness). */
-const HI = (() => {
-  f64[0] = 1; // 0x3FF00000_00000000
-  return u32[1] === 0x3ff00000 ? 1 : 0;
-})();
+/** Index of the high 32-bit word of a float64 viewed as two uint32 (platform endianness). */
+const HI = new Uint32Array(Float64Array.of(1).buffer)[1] === 0x3ff00000 ? 1 : 0;
 const LO = 1 - HI;
 
 /**
- * Maps each key to two unsigned words whose (hi, lo) order is the key order, descending when
- * `descending` (so an ascending radix pass sorts keys from largest to smallest). -0 counts as 0.
+ * Maps each key (in `perm` order) to two unsigned words whose (hi, lo) order is the key order,
+ * descending when `descending` (so ascending radix passes sort from largest to smallest).
+ * -0 counts as 0.
  */
-function sortableWords(keys: Float64Array, perm: Int32Array, descending: boolean): Uint32Array {
+function sortableWords(
+  keys: Float64Array,
+  perm: Int32Array,
+  descending: boolean,
+): { hi: Uint32Array; lo: Uint32Array } {
   const n = perm.length;
-  const words = new Uint32Array(2 * n);
+  const copy = new Float64Array(n);
+  for (let i = 0; i < n; i++) copy[i] = (keys[perm[i] as number] as number) + 0;
+  const bits = new Uint32Array(copy.buffer);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const flip = descending ? 0xffffffff : 0;
   for (let i = 0; i < n; i++) {
-    f64[0] = (keys[perm[i] as number] as number) + 0;
-    let hi = u32[HI] as number;
-    let lo = u32[LO] as number;
-    if (hi & 0x80000000) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else {
-      hi = (hi | 0x80000000) >>> 0;
-    }
-    if (descending) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    }
-    words[2 * i] = hi;
-    words[2 * i + 1] = lo;
+    let h = bits[2 * i + HI] as number;
+    let l = bits[2 * i + LO] as number;
+    if (h & 0x80000000) {
+      h = ~h;
+      l = ~l;
+    } else h |= 0x80000000;
+    hi[i] = (h ^ flip) >>> 0;
+    lo[i] = (l ^ flip) >>> 0;
   }
-  return words;
+  return { hi, lo };
 }
 
 /**
@@ -61,21 +59,25 @@ export function sortByKey(keys: Float64Array, perm: Int32Array, ascending = fals
     // Comparator sorts are stable in V8, so equal keys keep the order of `perm`.
     return Int32Array.from(out);
   }
+  // Keys travel with their indices so every pass reads sequentially (cache-friendly).
   const words = sortableWords(keys, perm, !ascending);
-  let pos = new Int32Array(n);
-  for (let i = 0; i < n; i++) pos[i] = i;
-  let tmp = new Int32Array(n);
+  let hi: Uint32Array = words.hi;
+  let lo: Uint32Array = words.lo;
+  let idx = Int32Array.from(perm);
+  let hi2: Uint32Array = new Uint32Array(n);
+  let lo2: Uint32Array = new Uint32Array(n);
+  let idx2 = new Int32Array(n);
   const count = new Uint32Array(RADIX);
-  // Six 11-bit digits cover the 64 bits: three from the low word, three from the high word.
+  // Six 11-bit digits cover the 64 bits: three from the low word, then three from the high word.
   for (let pass = 0; pass < 6; pass++) {
-    const word = pass < 3 ? 1 : 0;
+    const src = pass < 3 ? lo : hi;
     const shift = (pass % 3) * BITS;
     count.fill(0);
     for (let i = 0; i < n; i++) {
-      const d = ((words[2 * i + word] as number) >>> shift) & MASK;
+      const d = ((src[i] as number) >>> shift) & MASK;
       count[d] = (count[d] as number) + 1;
     }
-    if (count[((words[word] as number) >>> shift) & MASK] === n) continue;
+    if (count[((src[0] as number) >>> shift) & MASK] === n) continue;
     let sum = 0;
     for (let d = 0; d < RADIX; d++) {
       const c = count[d] as number;
@@ -83,19 +85,18 @@ export function sortByKey(keys: Float64Array, perm: Int32Array, ascending = fals
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const p = pos[i] as number;
-      const d = ((words[2 * p + word] as number) >>> shift) & MASK;
+      const d = ((src[i] as number) >>> shift) & MASK;
       const at = count[d] as number;
-      tmp[at] = p;
       count[d] = at + 1;
+      hi2[at] = hi[i] as number;
+      lo2[at] = lo[i] as number;
+      idx2[at] = idx[i] as number;
     }
-    const t = pos;
-    pos = tmp;
-    tmp = t;
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [idx, idx2] = [idx2, idx];
   }
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = perm[pos[i] as number] as number;
-  return out;
+  return idx;
 }
 
 /** Stably reorders `perm` by non-negative integer `keys` (e.g. group numbers), ascending. */

@@ -44,7 +44,7 @@ export interface IssueZones {
   readonly issues: readonly IssueZone[];
   /** False when some value could not be decided (then counted as feasible) or was not computed. */
   readonly exact: boolean;
-  readonly method: 'additive' | 'enumeration' | 'not-computed';
+  readonly method: 'additive' | 'enumeration' | 'ranges' | 'not-computed';
   readonly note?: string;
 }
 
@@ -53,6 +53,8 @@ export interface IssueZoneOptions {
   readonly frontier?: readonly FrontierPoint[];
   /** Largest space enumerated for non-additive utilities; default 4,000,000. */
   readonly enumerationLimit?: number;
+  /** Exact utility ranges, when known: they settle spaces too big to enumerate in easy cases. */
+  readonly ranges?: readonly (readonly [number, number])[];
   /** `auto` (default), or `enumeration`: enumerate whatever the utilities (for tests). */
   readonly method?: 'auto' | 'enumeration';
 }
@@ -337,6 +339,36 @@ export function issueZones(input: ProblemInput, options: IssueZoneOptions = {}):
   if (problem.additive) return additiveZones(problem, redLineEffect(problem), options);
   const limit = options.enumerationLimit ?? FRONTIER_DEFAULTS.enumerationLimit;
   if (problem.space.count <= BigInt(limit)) return enumeratedZones(problem);
+  const bounds = options.ranges;
+  if (bounds && problem.redLines.length === 0) {
+    const { space, parties } = problem;
+    if (parties.every((p, i) => (bounds[i] as readonly [number, number])[0] >= p.reservation))
+      return {
+        issues: build(
+          problem,
+          space.sizes.map((s) => new Uint8Array(s).fill(1)),
+          [],
+        ),
+        exact: true,
+        method: 'ranges',
+      };
+    const short = parties.flatMap((p, i): ExclusionReason[] => {
+      const max = (bounds[i] as readonly [number, number])[1];
+      return max >= p.reservation
+        ? []
+        : [{ kind: 'reservation', party: p.name, best: max, reservation: p.reservation }];
+    });
+    if (short.length > 0)
+      return {
+        issues: build(
+          problem,
+          space.sizes.map((s) => new Uint8Array(s)),
+          space.sizes.map((s) => Array.from({ length: s }, () => short)),
+        ),
+        exact: true,
+        method: 'ranges',
+      };
+  }
   return {
     issues: [],
     exact: false,

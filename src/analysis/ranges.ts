@@ -96,7 +96,8 @@ export function utilityRanges(input: ProblemInput, options: RangeOptions = {}): 
   };
   const ranges = parties.map((p): [number, number] => {
     const hi = best(p.utility);
-    let lo = -best(negated(p.utility));
+    // + 0 turns the -0 of a zero minimum into 0.
+    let lo = -best(negated(p.utility)) + 0;
     if (p.utility.kind === 'hyperrectangle' && p.utility.cap !== undefined) lo = Math.min(lo, p.utility.cap);
     return [lo, hi];
   });

@@ -57,47 +57,49 @@ function enumerateHalf(
   return { count: m, u0: u0.subarray(0, m), u1: u1.subarray(0, m), code: code.subarray(0, m) };
 }
 
-/** Number of points (in `order`, by `key` descending) whose key is >= x. */
-function countAtLeast(key: Float64Array, order: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((key[order[mid] as number] as number) >= x) lo = mid + 1;
-    else hi = mid;
+/**
+ * For each threshold, how many keys are >= it: `counts[q] = #{b : keys[b] >= t[q]}`. `sorted`
+ * holds the keys descending; `order` lists the thresholds descending (ties in any order).
+ */
+function countsAtLeast(sorted: Float64Array, t: Float64Array, order: Int32Array): Int32Array {
+  const counts = new Int32Array(t.length);
+  let c = 0;
+  for (let i = 0; i < order.length; i++) {
+    const q = order[i] as number;
+    const x = t[q] as number;
+    while (c < sorted.length && (sorted[c] as number) >= x) c++;
+    counts[q] = c;
   }
-  return lo;
+  return counts;
 }
 
 /**
- * `#{(a, b): b0 >= s0(a) and b1 >= s1(a)}` offline: queries by `s0` descending, B by `b0`
- * descending into a Fenwick tree over `b1` ranks.
+ * `#{(a, b): b0 >= s0(a) and b1 >= s1(a)}` offline: queries by `s0` descending (`order0`), B by
+ * `b0` descending into a Fenwick tree over positions in the `b1`-descending order; `prefix1[a]`
+ * is the number of B points with `b1 >= s1(a)`.
  */
 function dominanceCount(
-  A: { s0: Float64Array; s1: Float64Array },
+  s0: Float64Array,
+  order0: Int32Array,
+  prefix1: Int32Array,
   B: Half,
   byB0: Int32Array,
-  byB1: Int32Array,
+  position1: Int32Array,
 ): number {
   const nb = B.count;
-  const rank = new Int32Array(nb);
-  byB1.forEach((b, r) => {
-    rank[b] = r;
-  });
   const tree = new Int32Array(nb + 1);
-  const queries = sortByKey(A.s0, iota(A.s0.length));
   let inserted = 0;
   let total = 0;
-  for (const q of queries) {
-    const s0 = A.s0[q] as number;
-    while (inserted < nb && (B.u0[byB0[inserted] as number] as number) >= s0) {
-      for (let r = (rank[byB0[inserted] as number] as number) + 1; r <= nb; r += r & -r)
+  for (let i = 0; i < order0.length; i++) {
+    const q = order0[i] as number;
+    const x = s0[q] as number;
+    while (inserted < nb && (B.u0[byB0[inserted] as number] as number) >= x) {
+      for (let r = (position1[byB0[inserted] as number] as number) + 1; r <= nb; r += r & -r)
         tree[r] = (tree[r] as number) + 1;
       inserted++;
     }
-    // Inserted points with b1 >= s1: their ranks (by b1 descending) are below countAtLeast.
     let c = 0;
-    for (let r = countAtLeast(B.u1, byB1, A.s1[q] as number); r > 0; r -= r & -r) c += tree[r] as number;
+    for (let r = prefix1[q] as number; r > 0; r -= r & -r) c += tree[r] as number;
     total += c;
   }
   return total;
@@ -116,7 +118,7 @@ export function countMeetInMiddle(
   effect: RedLineEffect,
   limit: number,
   strict = false,
-  blockLimit = 4_000_000,
+  blockLimit = 1_000_000,
 ): bigint | undefined {
   const { space, parties } = problem;
   if (parties.length !== 2) return undefined;
@@ -177,12 +179,28 @@ export function countMeetInMiddle(
   const tol1 = 1e-9 * (1 + mag1);
   const byB0 = sortByKey(B.u0, iota(B.count));
   const byB1 = sortByKey(B.u1, iota(B.count));
-  const thresholds = (shift0: number, shift1: number) => ({
-    s0: Float64Array.from(A.u0, (a) => r0 + shift0 - a),
-    s1: Float64Array.from(A.u1, (a) => r1 + shift1 - a),
-  });
-  const certain = dominanceCount(thresholds(tol0, tol1), B, byB0, byB1);
-  const possible = dominanceCount(thresholds(-tol0, -tol1), B, byB0, byB1);
+  const shifted = (u: Float64Array, r: number, shift: number) => {
+    const out = new Float64Array(u.length);
+    for (let i = 0; i < u.length; i++) out[i] = r + shift - (u[i] as number);
+    return out;
+  };
+  const hi0 = shifted(A.u0, r0, tol0);
+  const lo0 = shifted(A.u0, r0, -tol0);
+  const hi1 = shifted(A.u1, r1, tol1);
+  const lo1 = shifted(A.u1, r1, -tol1);
+  // Thresholds r − a fall as a rises: A by a ascending lists them descending.
+  const byA0 = sortByKey(A.u0, iota(A.count), true);
+  const byA1 = sortByKey(A.u1, iota(A.count), true);
+  const sortedB0 = Float64Array.from(byB0, (b) => B.u0[b] as number);
+  const sortedB1 = Float64Array.from(byB1, (b) => B.u1[b] as number);
+  const position1 = new Int32Array(B.count);
+  for (let r = 0; r < B.count; r++) position1[byB1[r] as number] = r;
+  const from0 = countsAtLeast(sortedB0, hi0, byA0);
+  const to0 = countsAtLeast(sortedB0, lo0, byA0);
+  const from1 = countsAtLeast(sortedB1, hi1, byA1);
+  const to1 = countsAtLeast(sortedB1, lo1, byA1);
+  const certain = dominanceCount(hi0, byA0, from1, B, byB0, position1);
+  const possible = dominanceCount(lo0, byA0, to1, B, byB0, position1);
   if (possible - certain > limit) return undefined;
 
   // Borderline pairs: within the margin of r0 (and possibly r1), or past r0 and within that of r1.
@@ -210,24 +228,18 @@ export function countMeetInMiddle(
   };
   let extra = 0;
   let scanned = 0;
+  // b0 in [lo0, hi0) and b1 >= lo1: a run of the b0-descending order; b0 >= hi0 and b1 in
+  // [lo1, hi1): a run of the b1-descending order.
   for (let ai = 0; ai < A.count; ai++) {
-    const a0 = A.u0[ai] as number;
-    const a1 = A.u1[ai] as number;
-    const lo0 = r0 - tol0 - a0;
-    const hi0 = r0 + tol0 - a0;
-    const lo1 = r1 - tol1 - a1;
-    const hi1 = r1 + tol1 - a1;
-    // b0 in [lo0, hi0) and b1 >= lo1.
-    for (let t = countAtLeast(B.u0, byB0, hi0); t < countAtLeast(B.u0, byB0, lo0); t++) {
+    for (let t = from0[ai] as number; t < (to0[ai] as number); t++) {
       const bi = byB0[t] as number;
       if (++scanned > 4 * limit) return undefined;
-      if ((B.u1[bi] as number) >= lo1 && exactPair(ai, bi)) extra++;
+      if ((B.u1[bi] as number) >= (lo1[ai] as number) && exactPair(ai, bi)) extra++;
     }
-    // b0 >= hi0 and b1 in [lo1, hi1).
-    for (let t = countAtLeast(B.u1, byB1, hi1); t < countAtLeast(B.u1, byB1, lo1); t++) {
+    for (let t = from1[ai] as number; t < (to1[ai] as number); t++) {
       const bi = byB1[t] as number;
       if (++scanned > 4 * limit) return undefined;
-      if ((B.u0[bi] as number) >= hi0 && exactPair(ai, bi)) extra++;
+      if ((B.u0[bi] as number) >= (hi0[ai] as number) && exactPair(ai, bi)) extra++;
     }
   }
   return BigInt(certain) + BigInt(extra);

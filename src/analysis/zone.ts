@@ -15,14 +15,17 @@ export interface AgreementZone {
   readonly share: number;
   readonly exact: boolean;
   /**
-   * `pruned-enumeration` (additive, exact), `meet-in-the-middle` (additive, two parties, exact),
+   * `ranges` (decided by the utility ranges, exact), `pruned-enumeration` (additive, exact),
+   * `meet-in-the-middle` (additive, two parties, exact),
    * `enumeration` (exact) or `sampling` (estimate).
    */
-  readonly method: 'pruned-enumeration' | 'meet-in-the-middle' | 'enumeration' | 'sampling';
+  readonly method: 'ranges' | 'pruned-enumeration' | 'meet-in-the-middle' | 'enumeration' | 'sampling';
   /** Standard error of `share`, when sampled. */
   readonly stdError?: number;
   /** Outcomes drawn, when sampled. */
   readonly samples?: number;
+  /** 95 % Wilson interval of `share`, when sampled. */
+  readonly interval95?: readonly [number, number];
 }
 
 export interface ZoneOptions {
@@ -46,8 +49,13 @@ export interface ZoneOptions {
    * `rational_fraction` does; default false (`u_i >= r_i`, the frontier's convention).
    */
   readonly strict?: boolean;
-  /** `auto` (default), or `enumeration`: plain enumeration however large (for tests). */
-  readonly method?: 'auto' | 'enumeration';
+  /**
+   * Exact utility ranges (`utilityRanges`), when known: they decide the zone at once when no
+   * party can reach its reservation, or when every outcome suits everyone and no red line exists.
+   */
+  readonly ranges?: readonly (readonly [number, number])[];
+  /** `auto` (default); `enumeration`: plain enumeration however large; `sampling`: estimate only. */
+  readonly method?: 'auto' | 'enumeration' | 'sampling';
 }
 
 export const ZONE_DEFAULTS = {
@@ -109,12 +117,20 @@ function sample(problem: AnalysisProblem, options: ZoneOptions): AgreementZone {
     if (test(o)) hits++;
   }
   const p = hits / drawn;
+  // Wilson score interval (95 %): meaningful even when no sample (or every one) hits.
+  const z = 1.959964;
+  const centre = (p + (z * z) / (2 * drawn)) / (1 + (z * z) / drawn);
+  const half = (z / (1 + (z * z) / drawn)) * Math.sqrt((p * (1 - p)) / drawn + (z * z) / (4 * drawn * drawn));
   return {
-    count: BigInt(Math.round(p * Number(total))),
+    count: (BigInt(hits) * total + BigInt(drawn >> 1)) / BigInt(drawn),
     share: p,
     exact: false,
     method: 'sampling',
     stdError: Math.sqrt((p * (1 - p)) / drawn),
+    interval95: [
+      hits === 0 ? 0 : Math.max(0, centre - half),
+      hits === drawn ? 1 : Math.min(1, centre + half),
+    ],
     samples: drawn,
   };
 }
@@ -135,7 +151,21 @@ export function agreementZone(input: ProblemInput, options: ZoneOptions = {}): A
   const limit = options.enumerationLimit ?? ZONE_DEFAULTS.enumerationLimit;
   const total = problem.space.count;
   const strict = options.strict ?? false;
+  if (options.method === 'sampling') return sample(problem, options);
   const forced = options.method === 'enumeration';
+  const bounds = options.ranges;
+  if (bounds && !forced) {
+    // Exact ranges settle the easy cases whatever the utilities: no one can reach its
+    // reservation, or everyone always does and there is no red line.
+    const pass = (u: number, r: number) => (strict ? u > r : u >= r);
+    if (problem.parties.some((p, i) => !pass((bounds[i] as readonly [number, number])[1], p.reservation)))
+      return { count: 0n, share: 0, exact: true, method: 'ranges' };
+    if (
+      problem.redLines.length === 0 &&
+      problem.parties.every((p, i) => pass((bounds[i] as readonly [number, number])[0], p.reservation))
+    )
+      return { count: total, share: total === 0n ? 0 : 1, exact: true, method: 'ranges' };
+  }
   if (problem.additive && !forced) {
     const effect = redLineEffect(problem);
     if (effect.everythingForbidden) return { count: 0n, share: 0, exact: true, method: 'pruned-enumeration' };
