@@ -150,9 +150,9 @@ describe('parseScenario: top level', () => {
   });
 
   it('reports unknown top-level keys at the key, with a suggestion when one is close', () => {
-    expect(problems(`${VALID}descripton: x\nevidence: []\n`)).toEqual([
+    expect(problems(`${VALID}descripton: x\nweather: []\n`)).toEqual([
       '21:1 descripton: unknown key "descripton"; did you mean "description"?',
-      '22:1 evidence: unknown key "evidence"; the keys allowed here are $schema, name, description, issues, parties',
+      '22:1 weather: unknown key "weather"; the keys allowed here are $schema, name, description, issues, parties, sources, evidence, assumptions, drafts, events, levers',
     ]);
   });
 

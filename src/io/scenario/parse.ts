@@ -8,6 +8,7 @@ import { type Draft, locateAll } from './draft.js';
 import { Locator } from './locate.js';
 import { readIssues } from './read-issues.js';
 import { readParties } from './read-parties.js';
+import { hasRecord, readRecord } from './read-record.js';
 import { scenarioFileSchema } from './schema.js';
 import { quote } from './words.js';
 import { errorMap, zodDrafts } from './zod-problems.js';
@@ -121,6 +122,20 @@ function parse(text: string, file: string): Result<Scenario> {
     file,
     ...at(w.pos[0]),
   }));
+  const f = root as { name: string; description?: string };
+  let scenario: Scenario = {
+    name: f.name,
+    ...(f.description !== undefined ? { description: f.description } : {}),
+    issues: issues.issues as Issue[],
+    parties: parties as Party[],
+    source: file,
+  };
+  // The record refers into issues and parties, so it is read only when they are sound.
+  if (hasRecord(root) && !ctx.failed) {
+    const record = readRecord(root, scenario, ctx);
+    if (record) scenario = { ...scenario, record };
+  }
+
   const drafts = ctx.drafts.filter((d) => d.code !== 'yaml-warning');
   const errors = drafts.filter((d) => !d.warning);
   if (errors.length > 0) return fail(locateAll(errors, file, locator));
@@ -133,14 +148,6 @@ function parse(text: string, file: string): Result<Scenario> {
       locator,
     ),
   ];
-  const f = root as { name: string; description?: string };
-  const scenario: Scenario = {
-    name: f.name,
-    ...(f.description !== undefined ? { description: f.description } : {}),
-    issues: issues.issues as Issue[],
-    parties: parties as Party[],
-    source: file,
-  };
   return ok(scenario, warnings);
 }
 

@@ -239,6 +239,149 @@ export const partySchema = doc(
   'Party',
 );
 
+// ── The record: sources, evidence, assumptions, drafts, events, levers ───────────────────────
+
+const id = (what: string) => name(`Unique id of the ${what} in the scenario.`);
+const ids = (description: string) => doc(z.array(z.string().min(1)), description);
+
+export const sourceSchema = doc(
+  z.strictObject({
+    id: id('source'),
+    title: name('Title as published.'),
+    publisher: text('Who published it, when the source says.').optional(),
+    date: text('Publication date (ISO), when known.').optional(),
+    file: text('Where the text is, relative to the scenario file (or a shared seed folder).').optional(),
+    url: text('Address, when known.').optional(),
+  }),
+  'A document the record cites.',
+  'Source',
+);
+
+const evidenceBase = {
+  id: id('evidence'),
+  source: doc(z.string().min(1), 'Id of the source.'),
+  locator: name('Where in the source, e.g. `paragraph 9`.'),
+  date: text('When it was said or held, as precise as the source is.').optional(),
+  supports: ids('Ids of what it supports: parties, issues, red lines, drafts, events, assumptions, levers.'),
+};
+
+export const evidenceSchema = doc(
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      ...evidenceBase,
+      kind: z.literal('quote'),
+      quote: name('The words, verbatim as the source reports them.'),
+      speaker: name('Who said it.'),
+      speakerRole: text('The speaker’s role at the time.').optional(),
+    }),
+    z.strictObject({
+      ...evidenceBase,
+      kind: z.literal('fact'),
+      fact: name('The figure or event in our own words (never the source’s sentences).'),
+      figures: ids('Numbers exactly as they stand in the source, e.g. `600,000`.').optional(),
+    }),
+  ]),
+  'A quote (verbatim, with speaker) or a fact (own words, with the figures as in the source).',
+  'Evidence',
+);
+
+export const distributionSchema = doc(
+  z.union([
+    z.strictObject({ fixed: z.number() }),
+    z.strictObject({ uniform: z.tuple([z.number(), z.number()]) }),
+    z.strictObject({ triangular: z.tuple([z.number(), z.number(), z.number()]) }),
+    z.strictObject({ bernoulli: z.number().min(0).max(1) }),
+  ]),
+  '`fixed: x`, `uniform: [min, max]`, `triangular: [min, mode, max]` or `bernoulli: p` (1 with probability p, else 0).',
+  'Distribution',
+);
+
+export const assumptionSchema = doc(
+  z.strictObject({
+    id: id('assumption'),
+    parameter: doc(
+      z.string().min(1),
+      'What it sets: `<party>.reservation`, `<party>.weights.<issue>`, `<party>.values.<issue>.<option>`, `<party>.redLines.<id>.active` or `.below/.above/.atMost/.atLeast`.',
+    ),
+    value: doc(
+      z.number(),
+      'Point estimate used by deterministic analysis; default: the value in the party.',
+    ).optional(),
+    distribution: distributionSchema,
+    rationale: name('Why this range, in one line.'),
+    evidence: ids('Evidence that informs it.').optional(),
+  }),
+  'A parameter the sources do not give, with a range or distribution and a rationale.',
+  'Assumption',
+);
+
+export const draftSchema = doc(
+  z.strictObject({
+    name: name('Name of the draft, e.g. `28-point plan`.'),
+    description: text('What the draft is.').optional(),
+    drafters: doc(z.array(z.string().min(1)).min(1), 'Who drafted it.'),
+    where: text('Where it was drafted.').optional(),
+    when: text('When, as precise as the source is.').optional(),
+    revises: text('Name of the draft this one revises.').optional(),
+    pointCount: doc(z.int().positive(), 'How many points the text has in all.'),
+    evidence: ids('Evidence about the draft.'),
+    points: doc(
+      z.array(
+        z.strictObject({
+          number: doc(
+            z.int().positive(),
+            'Point number in the text (when the source gives it; otherwise our order).',
+          ),
+          title: name('The point in a few words.'),
+          summary: text('What the source says of it, in our words.').optional(),
+          sets: doc(z.record(z.string(), issueValue), 'Issue → value the point fixes.').optional(),
+          detailed: doc(z.boolean(), 'false when the source does not say what the point contains.'),
+          evidence: ids('Evidence for the point.'),
+        }),
+      ),
+      'The points the sources describe.',
+    ),
+  }),
+  'A negotiating text as numbered points, with provenance.',
+  'Draft',
+);
+
+export const eventSchema = doc(
+  z.strictObject({
+    id: id('event'),
+    date: name('When, as precise as the source is (ISO where known).'),
+    title: name('What happened.'),
+    place: text('Where.').optional(),
+    parties: ids('Parties involved.').optional(),
+    evidence: ids('Evidence for the event.'),
+  }),
+  'Something that happened, linked to evidence.',
+  'Event',
+);
+
+export const leverSchema = doc(
+  z.strictObject({
+    id: id('lever'),
+    name: name('Name shown in reports.'),
+    description: text('What the lever is.').optional(),
+    levels: doc(z.record(z.string(), z.number()), 'Named levels → numbers, e.g. `{ current: 0, high: 1 }`.'),
+    baseline: name('The level in force now.'),
+    evidence: ids('Evidence that the lever exists.').optional(),
+    effects: z.array(
+      z.strictObject({
+        parameter: doc(z.string().min(1), 'A parameter path, as for assumptions.'),
+        perUnit: doc(z.number(), 'Added to the parameter per unit of (level − baseline).'),
+        assumption: text(
+          'Id of the assumption that sets perUnit (it then varies in Monte Carlo).',
+        ).optional(),
+        rationale: name('Why the lever moves this parameter, in one line.'),
+      }),
+    ),
+  }),
+  'A parameter someone can move (sanctions, aid, battlefield) and how it shifts the model.',
+  'Lever',
+);
+
 // ── The file ───────────────────────────────────────────────────────────────────────────────────
 
 /** Top-level sections; add new ones here (each optional, so older files stay valid). */
@@ -257,6 +400,12 @@ export const scenarioSections = {
     }),
     'The parties (at least 2).',
   ),
+  sources: doc(z.array(sourceSchema), 'Documents the record cites.').optional(),
+  evidence: doc(z.array(evidenceSchema), 'Quotes and facts from the sources.').optional(),
+  assumptions: doc(z.array(assumptionSchema), 'Parameters the sources do not give.').optional(),
+  drafts: doc(z.array(draftSchema), 'Negotiating texts.').optional(),
+  events: doc(z.array(eventSchema), 'The timeline.').optional(),
+  levers: doc(z.array(leverSchema), 'Parameters someone can move.').optional(),
 };
 
 export const scenarioFileSchema = doc(
@@ -272,3 +421,8 @@ export type ConditionFile = z.infer<typeof conditionSchema>;
 export type RedLineFile = z.infer<typeof redLineSchema>;
 export type UtilityFile = z.infer<typeof utilitySchema>;
 export type BoundFile = z.infer<typeof bound>;
+export type EvidenceFile = z.infer<typeof evidenceSchema>;
+export type AssumptionFile = z.infer<typeof assumptionSchema>;
+export type DraftFile = z.infer<typeof draftSchema>;
+export type LeverFile = z.infer<typeof leverSchema>;
+export type DistributionFile = z.infer<typeof distributionSchema>;

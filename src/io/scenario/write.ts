@@ -5,6 +5,7 @@ import { type Issue, issueNumberAt, issueSize, issueValueAt } from '../../outcom
 import type { Condition } from '../../preferences/red-line.js';
 import type { HyperRectangleUtility, LinearAdditiveUtility } from '../../preferences/utility.js';
 import { evaluateValue, type ValueFunction } from '../../preferences/value-function.js';
+import type { Distribution, NegotiationRecord } from '../../record/types.js';
 import { WEIGHT_SUM_TOLERANCE } from './read-parties.js';
 
 /**
@@ -14,7 +15,7 @@ import { WEIGHT_SUM_TOLERANCE } from './read-parties.js';
  * directly is written as an equivalent: a value function on a discrete issue becomes a score
  * table, an issue nobody scores is left out.
  *
- * `scenario.record` (evidence, drafts, …) is not written yet: those sections come with the record.
+ * The record sections (sources, evidence, assumptions, drafts, events, levers) are written as read.
  */
 export function scenarioToYaml(scenario: Scenario): string {
   const doc = new Document(scenarioFile(scenario));
@@ -31,6 +32,33 @@ function scenarioFile(s: Scenario): Out {
     ...(s.description !== undefined ? { description: s.description } : {}),
     issues: s.issues.map(issueFile),
     parties: s.parties.map((p) => partyFile(p, s.issues)),
+    ...(s.record ? recordFile(s.record) : {}),
+  };
+}
+
+function distributionFile(d: Distribution): Out {
+  switch (d.kind) {
+    case 'fixed':
+      return { fixed: d.value };
+    case 'uniform':
+      return { uniform: [d.min, d.max] };
+    case 'triangular':
+      return { triangular: [d.min, d.mode, d.max] };
+    case 'bernoulli':
+      return { bernoulli: d.p };
+  }
+}
+
+/** The record sections, written as read (assumptions with their distribution in file form). */
+function recordFile(r: NegotiationRecord): Out {
+  const clean = <T extends object>(x: T): Out => JSON.parse(JSON.stringify(x)) as Out;
+  return {
+    sources: r.sources.map(clean),
+    evidence: r.evidence.map(clean),
+    assumptions: r.assumptions.map((a) => ({ ...clean(a), distribution: distributionFile(a.distribution) })),
+    drafts: r.drafts.map(clean),
+    events: r.events.map(clean),
+    levers: r.levers.map(clean),
   };
 }
 

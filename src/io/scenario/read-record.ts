@@ -1,0 +1,274 @@
+import { getParameter, resolveParameter } from '../../model/parameters.js';
+import type { Scenario } from '../../model/scenario.js';
+import type {
+  Assumption,
+  Distribution,
+  Draft,
+  DraftPoint,
+  Evidence,
+  Lever,
+  NegotiationRecord,
+  Source,
+  TimelineEvent,
+} from '../../record/types.js';
+import { isRecord, type ReadContext } from './context.js';
+import type { Path } from './draft.js';
+import { valueIndex } from './read-issues.js';
+import type { AssumptionFile, DistributionFile, DraftFile, EvidenceFile, LeverFile } from './schema.js';
+import { quote, suggestion } from './words.js';
+
+type Raw = Record<string, unknown>;
+const SECTIONS = ['sources', 'evidence', 'assumptions', 'drafts', 'events', 'levers'] as const;
+
+/** Whether the file has any record section. */
+export function hasRecord(root: Raw): boolean {
+  return SECTIONS.some((s) => root[s] !== undefined);
+}
+
+/** Reads a distribution written as `{ uniform: [a, b] }` etc.; checks its order. */
+function readDistribution(d: DistributionFile, path: Path, ctx: ReadContext): Distribution | undefined {
+  if ('fixed' in d) return { kind: 'fixed', value: d.fixed };
+  if ('bernoulli' in d) return { kind: 'bernoulli', p: d.bernoulli };
+  if ('uniform' in d) {
+    const [min, max] = d.uniform;
+    if (!(min <= max))
+      return void ctx.error(
+        'bad-range',
+        [...path, 'uniform'],
+        `uniform [min, max] needs min ≤ max, got [${min}, ${max}]`,
+      );
+    return { kind: 'uniform', min, max };
+  }
+  const [min, mode, max] = d.triangular;
+  if (!(min <= mode && mode <= max))
+    return void ctx.error(
+      'bad-range',
+      [...path, 'triangular'],
+      `triangular [min, mode, max] needs min ≤ mode ≤ max, got [${min}, ${mode}, ${max}]`,
+    );
+  return { kind: 'triangular', min, mode, max };
+}
+
+export function distributionMean(d: Distribution): number {
+  switch (d.kind) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'triangular':
+      return (d.min + d.mode + d.max) / 3;
+    case 'bernoulli':
+      return d.p;
+  }
+}
+
+function support(d: Distribution): [number, number] {
+  switch (d.kind) {
+    case 'fixed':
+      return [d.value, d.value];
+    case 'uniform':
+      return [d.min, d.max];
+    case 'triangular':
+      return [d.min, d.max];
+    case 'bernoulli':
+      return [0, 1];
+  }
+}
+
+/**
+ * Reads the record sections (sources, evidence, assumptions, drafts, events, levers) once the
+ * issues and parties are built: every reference between them and into the model is checked
+ * (unknown ids with a suggestion, parameter paths that name nothing, values not of their issue).
+ */
+export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): NegotiationRecord | undefined {
+  const arr = (k: (typeof SECTIONS)[number]): { item: Raw; path: Path }[] =>
+    ctx.clean([k]) && Array.isArray(root[k])
+      ? (root[k] as unknown[]).map((item, i) => ({ item: isRecord(item) ? item : {}, path: [k, i] }))
+      : [];
+  const sources = arr('sources');
+  const evidence = arr('evidence');
+  const assumptions = arr('assumptions');
+  const drafts = arr('drafts');
+  const events = arr('events');
+  const levers = arr('levers');
+
+  const unique = (items: { item: Raw; path: Path }[], key: string, what: string): Set<string> => {
+    const seen = new Map<string, Path>();
+    for (const { item, path } of items) {
+      const v = item[key];
+      if (typeof v !== 'string') continue;
+      const first = seen.get(v);
+      if (first)
+        ctx.error(
+          'duplicate-id',
+          [...path, key],
+          `duplicate ${what} ${quote(v)}; the first is at ${ctx.where([...first, key])}`,
+        );
+      else seen.set(v, path);
+    }
+    return new Set(seen.keys());
+  };
+  const sourceIds = unique(sources, 'id', 'source id');
+  const evidenceIds = unique(evidence, 'id', 'evidence id');
+  const assumptionIds = unique(assumptions, 'id', 'assumption id');
+  const draftNames = unique(drafts, 'name', 'draft name');
+  const eventIds = unique(events, 'id', 'event id');
+  const leverIds = unique(levers, 'id', 'lever id');
+  const partyNames = scenario.parties.map((p) => p.name);
+  const known = new Set<string>([
+    ...sourceIds,
+    ...evidenceIds,
+    ...assumptionIds,
+    ...draftNames,
+    ...eventIds,
+    ...leverIds,
+    ...partyNames,
+    ...scenario.issues.map((i) => i.name),
+    ...scenario.parties.flatMap((p) => p.redLines.map((r) => r.id)),
+  ]);
+
+  const refs = (list: unknown, path: Path, pool: Set<string>, what: string): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((r, i) => {
+      if (typeof r === 'string' && !pool.has(r))
+        ctx.error(
+          'unknown-reference',
+          [...path, i],
+          `unknown ${what} ${quote(r)}${suggestion(r, [...pool], `${what}s`)}`,
+        );
+    });
+  };
+
+  const outSources: Source[] = sources.map(({ item }) => item as unknown as Source);
+  const outEvidence: Evidence[] = evidence.map(({ item, path }) => {
+    const e = item as unknown as EvidenceFile;
+    if (typeof e.source === 'string' && !sourceIds.has(e.source))
+      ctx.error(
+        'unknown-reference',
+        [...path, 'source'],
+        `unknown source ${quote(e.source)}${suggestion(e.source, [...sourceIds], 'sources')}`,
+      );
+    refs(e.supports, [...path, 'supports'], known, 'id');
+    return e as Evidence;
+  });
+
+  const outAssumptions: Assumption[] = [];
+  for (const { item, path } of assumptions) {
+    const a = item as unknown as AssumptionFile;
+    refs(a.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
+    if (typeof a.parameter !== 'string' || !isRecord(a.distribution)) continue;
+    const target = resolveParameter(scenario, a.parameter);
+    if (typeof target === 'string') {
+      ctx.error('unknown-parameter', [...path, 'parameter'], target);
+      continue;
+    }
+    const dist = readDistribution(a.distribution, [...path, 'distribution'], ctx);
+    if (!dist) continue;
+    const value = a.value ?? getParameter(scenario, target);
+    const [lo, hi] = support(dist);
+    if (a.value !== undefined && (value < lo || value > hi))
+      ctx.error(
+        'value-outside-range',
+        [...path, 'value'],
+        `value ${value} lies outside the distribution's range [${lo}, ${hi}]`,
+      );
+    outAssumptions.push({
+      id: a.id,
+      parameter: a.parameter,
+      value,
+      distribution: dist,
+      rationale: a.rationale,
+      ...(a.evidence ? { evidence: a.evidence } : {}),
+    });
+  }
+
+  const outDrafts: Draft[] = drafts.map(({ item, path }) => {
+    const d = item as unknown as DraftFile;
+    refs(d.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
+    if (d.revises !== undefined && !draftNames.has(d.revises))
+      ctx.error(
+        'unknown-reference',
+        [...path, 'revises'],
+        `unknown draft ${quote(d.revises)}${suggestion(d.revises, [...draftNames], 'drafts')}`,
+      );
+    const numbers = new Map<number, number>();
+    const points: DraftPoint[] = (Array.isArray(d.points) ? d.points : []).map((pt, k) => {
+      const pp = [...path, 'points', k];
+      refs(pt.evidence, [...pp, 'evidence'], evidenceIds, 'evidence id');
+      if (typeof pt.number === 'number') {
+        if (numbers.has(pt.number))
+          ctx.error(
+            'duplicate-id',
+            [...pp, 'number'],
+            `point ${pt.number} appears twice in ${quote(d.name)}`,
+          );
+        numbers.set(pt.number, k);
+        if (typeof d.pointCount === 'number' && pt.number > d.pointCount)
+          ctx.error(
+            'bad-point',
+            [...pp, 'number'],
+            `point ${pt.number} is beyond the draft's ${d.pointCount} points`,
+          );
+      }
+      for (const [issueName, v] of Object.entries(pt.sets ?? {})) {
+        const issue = scenario.issues.find((i) => i.name === issueName);
+        if (!issue) {
+          ctx.error(
+            'unknown-issue',
+            [...pp, 'sets', issueName],
+            `unknown issue ${quote(issueName)}${suggestion(
+              issueName,
+              scenario.issues.map((i) => i.name),
+              'issues',
+            )}`,
+            'key',
+          );
+          continue;
+        }
+        const idx = valueIndex(issue, v);
+        if (typeof idx === 'string') ctx.error('unknown-value', [...pp, 'sets', issueName], idx);
+      }
+      return pt as DraftPoint;
+    });
+    return { ...(d as unknown as Draft), points };
+  });
+
+  const outEvents: TimelineEvent[] = events.map(({ item, path }) => {
+    const e = item as unknown as TimelineEvent;
+    refs(e.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
+    refs(e.parties, [...path, 'parties'], new Set(partyNames), 'party');
+    return e;
+  });
+
+  const outLevers: Lever[] = levers.map(({ item, path }) => {
+    const l = item as unknown as LeverFile;
+    refs(l.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
+    if (isRecord(l.levels) && typeof l.baseline === 'string' && !(l.baseline in l.levels))
+      ctx.error(
+        'unknown-level',
+        [...path, 'baseline'],
+        `baseline ${quote(l.baseline)} is not one of the levels${suggestion(l.baseline, Object.keys(l.levels), 'levels')}`,
+      );
+    (Array.isArray(l.effects) ? l.effects : []).forEach((e, k) => {
+      const t = resolveParameter(scenario, e.parameter);
+      if (typeof t === 'string') ctx.error('unknown-parameter', [...path, 'effects', k, 'parameter'], t);
+      if (e.assumption !== undefined && !assumptionIds.has(e.assumption))
+        ctx.error(
+          'unknown-reference',
+          [...path, 'effects', k, 'assumption'],
+          `unknown assumption ${quote(e.assumption)}${suggestion(e.assumption, [...assumptionIds], 'assumptions')}`,
+        );
+    });
+    return l as unknown as Lever;
+  });
+
+  if (ctx.failed) return undefined;
+  return {
+    sources: outSources,
+    evidence: outEvidence,
+    assumptions: outAssumptions,
+    drafts: outDrafts,
+    events: outEvents,
+    levers: outLevers,
+  };
+}
