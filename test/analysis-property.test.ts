@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, expect, it } from 'vitest';
+import { enumerationPass } from '../src/analysis/enumeration-pass.js';
 import {
   type AnalysisProblem,
   agreementZone,
@@ -419,6 +420,27 @@ describe('solutions, ranges and zones on random scenarios', () => {
   });
 });
 
+describe('one enumeration pass', () => {
+  it('gives the same frontier, ranges, zone count and issue zones as the separate functions', () => {
+    for (let seed = 1; seed <= 150; seed++) {
+      for (const nonAdditive of [false, true]) {
+        const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive }));
+        const pass = enumerationPass(problem);
+        assert.deepEqual(
+          pass.frontier,
+          enumerateFrontier(problem, { filter: 'naive' }).points,
+          `seed ${seed}`,
+        );
+        assert.deepEqual(pass.ranges, utilityRanges(problem).ranges, `seed ${seed}`);
+        assert.equal(pass.zoneCount, BigInt(zoneOutcomes(problem).length), `seed ${seed}`);
+        assert.deepEqual(pass.issueZones, issueZones(problem, { method: 'enumeration' }), `seed ${seed}`);
+        if (!nonAdditive)
+          assert.deepEqual(pass.issueZones.issues, issueZones(problem).issues, `seed ${seed}`);
+      }
+    }
+  });
+});
+
 describe('evaluateOutcome on random scenarios', () => {
   it('complete outcomes: utilities, zone, red lines, dominating frontier points, distance', () => {
     for (let seed = 1; seed <= 150; seed++) {
@@ -490,6 +512,18 @@ describe('analyze on random scenarios', () => {
       assert.deepEqual(a.frontier, enumerateFrontier(problem, { filter: 'naive' }).points);
       assert.equal(a.agreementZone?.count, String(zoneOutcomes(problem).length));
       assert.equal(a.outcomeCount, String(problem.space.count));
+    }
+  });
+
+  it('non-additive scenarios: one pass, same numbers as the separate functions', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive: true }));
+      const a = analyze(problem);
+      assert.equal(a.exact, true);
+      assert.deepEqual(a.frontier, paretoFrontier(problem).points);
+      assert.deepEqual(a.utilityRanges, utilityRanges(problem).ranges);
+      assert.equal(a.agreementZone?.count, String(agreementZone(problem).count));
+      assert.deepEqual(a.issueZones, issueZones(problem));
     }
   });
 });

@@ -1,12 +1,13 @@
 import type { Rng } from '../core/rng.js';
 import type { Issue } from '../outcomes/issue.js';
+import { enumerationPass } from './enumeration-pass.js';
 import { FRONTIER_DEFAULTS, paretoFrontier, tickClock } from './frontier.js';
 import { type IssueZones, issueZones } from './issue-zones.js';
 import { type ProblemInput, prepareProblem } from './problem.js';
 import { utilityRanges } from './ranges.js';
 import { disagreementPoint, type Solutions, solutions } from './solutions.js';
-import type { FrontierMethod, FrontierPoint } from './types.js';
-import { agreementZone, ZONE_DEFAULTS } from './zone.js';
+import type { Frontier, FrontierMethod, FrontierPoint } from './types.js';
+import { type AgreementZone, agreementZone, ZONE_DEFAULTS } from './zone.js';
 
 /** Options of {@link analyze}; every field is optional, defaults in {@link ANALYZE_DEFAULTS}. */
 export interface AnalyzeOptions {
@@ -102,13 +103,22 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
 
   const start = now();
   const left = () => Math.max(0, start + budgetMs - now());
-  const frontier = paretoFrontier(problem, { budgetMs: budgetMs / 2, now, enumerationLimit });
+  // Non-additive spaces small enough to enumerate: everything in one pass.
+  const pass =
+    !problem.additive && problem.space.count <= BigInt(enumerationLimit)
+      ? enumerationPass(problem)
+      : undefined;
+  const frontier: Frontier = pass
+    ? { points: pass.frontier, method: 'enumeration', exact: true }
+    : paretoFrontier(problem, { budgetMs: budgetMs / 2, now, enumerationLimit });
   if (!frontier.exact)
     inexact.push(
       `frontier: the search stopped at its budget; any missed point is within ${frontier.gap ?? Number.POSITIVE_INFINITY} (every party's utility) of a listed one`,
     );
   if (frontier.note) notes.push(frontier.note);
-  const ranges = utilityRanges(problem, { budgetMs: Math.min(budgetMs / 4, left()), now, enumerationLimit });
+  const ranges = pass
+    ? { ranges: pass.ranges, exact: true }
+    : utilityRanges(problem, { budgetMs: Math.min(budgetMs / 4, left()), now, enumerationLimit });
   if (!ranges.exact)
     inexact.push('utility ranges: the search stopped at its budget (ranges may be too narrow)');
   const reservations = problem.parties.map((p) => p.reservation);
@@ -117,15 +127,23 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
 
   let zone: Analysis['agreementZone'];
   if (options.zone ?? ANALYZE_DEFAULTS.zone) {
-    const z = agreementZone(problem, {
-      enumerationLimit: options.zoneLimit ?? ANALYZE_DEFAULTS.zoneLimit,
-      samples: options.samples ?? ANALYZE_DEFAULTS.samples,
-      budgetMs: left(),
-      now,
-      ...(ranges.exact ? { ranges: ranges.ranges } : {}),
-      seed: options.seed ?? ANALYZE_DEFAULTS.seed,
-      ...(options.rng ? { rng: options.rng } : {}),
-    });
+    const total = problem.space.count;
+    const z: AgreementZone = pass
+      ? {
+          count: pass.zoneCount,
+          share: total === 0n ? 0 : Number(pass.zoneCount) / Number(total),
+          exact: true,
+          method: 'enumeration',
+        }
+      : agreementZone(problem, {
+          enumerationLimit: options.zoneLimit ?? ANALYZE_DEFAULTS.zoneLimit,
+          samples: options.samples ?? ANALYZE_DEFAULTS.samples,
+          budgetMs: left(),
+          now,
+          ...(ranges.exact ? { ranges: ranges.ranges } : {}),
+          seed: options.seed ?? ANALYZE_DEFAULTS.seed,
+          ...(options.rng ? { rng: options.rng } : {}),
+        });
     zone = {
       count: z.count.toString(),
       share: z.share,
@@ -142,11 +160,13 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
   }
   let zones: IssueZones | undefined;
   if (options.issueZones ?? ANALYZE_DEFAULTS.issueZones) {
-    zones = issueZones(problem, {
-      frontier: frontier.points,
-      enumerationLimit,
-      ...(ranges.exact ? { ranges: ranges.ranges } : {}),
-    });
+    zones = pass
+      ? pass.issueZones
+      : issueZones(problem, {
+          frontier: frontier.points,
+          enumerationLimit,
+          ...(ranges.exact ? { ranges: ranges.ranges } : {}),
+        });
     if (!zones.exact) inexact.push(`issue zones: ${zones.note ?? 'not exact'}`);
   }
 

@@ -3,7 +3,7 @@ import { nonDominatedNaive } from './pareto-naive.js';
 import { nonDominated } from './pareto-nd.js';
 import { PointBuffer, sortByWelfare } from './points.js';
 import { type AnalysisProblem, type ProblemInput, prepareProblem } from './problem.js';
-import type { Frontier } from './types.js';
+import type { Frontier, FrontierPoint } from './types.js';
 
 /** Whether an outcome crosses no party's red line. */
 export function crossesNoRedLine(problem: AnalysisProblem, outcome: Outcome): boolean {
@@ -51,20 +51,40 @@ export interface EnumerationOptions {
  */
 export function enumerateFrontier(input: ProblemInput, options: EnumerationOptions = {}): Frontier {
   const problem = prepareProblem(input);
-  const k = problem.parties.length;
-  const n = problem.space.sizes.length;
-  const buffer = new PointBuffer(k, n);
-  const naive = options.filter === 'naive';
-  const chunk = options.chunk ?? 1 << 20;
-  let filtered = 0;
-  forEachAcceptable(problem, (o, u) => {
-    buffer.push(u, o);
-    if (!naive && buffer.size - filtered >= chunk) {
-      buffer.keep(nonDominated(buffer.cols, buffer.size));
-      filtered = buffer.size;
+  const collector = new FrontierCollector(problem, options);
+  forEachAcceptable(problem, (o, u) => collector.add(o, u));
+  return { points: collector.finish(), method: 'enumeration', exact: true };
+}
+
+/**
+ * Gathers the frontier outcome by outcome: acceptable outcomes (rational, no red line crossed)
+ * in enumeration order go in; every `chunk` of them the kept set is filtered again (a point
+ * dominated within a chunk is dominated overall, so memory stays bounded).
+ */
+export class FrontierCollector {
+  private readonly buffer: PointBuffer;
+  private readonly naive: boolean;
+  private readonly chunk: number;
+  private filtered = 0;
+  constructor(problem: AnalysisProblem, options: EnumerationOptions = {}) {
+    this.buffer = new PointBuffer(problem.parties.length, problem.space.sizes.length);
+    this.naive = options.filter === 'naive';
+    this.chunk = options.chunk ?? 1 << 20;
+  }
+
+  add(outcome: Outcome, utilities: ArrayLike<number>): void {
+    const b = this.buffer;
+    b.push(utilities, outcome);
+    if (!this.naive && b.size - this.filtered >= this.chunk) {
+      b.keep(nonDominated(b.cols, b.size));
+      this.filtered = b.size;
     }
-  });
-  buffer.keep(naive ? nonDominatedNaive(buffer.cols, buffer.size) : nonDominated(buffer.cols, buffer.size));
-  const points = Array.from({ length: buffer.size }, (_, i) => buffer.point(i));
-  return { points: sortByWelfare(points), method: 'enumeration', exact: true };
+  }
+
+  /** The frontier, sorted by welfare descending (ties in enumeration order). */
+  finish(): FrontierPoint[] {
+    const b = this.buffer;
+    b.keep(this.naive ? nonDominatedNaive(b.cols, b.size) : nonDominated(b.cols, b.size));
+    return sortByWelfare(Array.from({ length: b.size }, (_, i) => b.point(i)));
+  }
 }
