@@ -132,6 +132,10 @@ describe('analyze', () => {
     expect(code(() => paretoFrontier(rectangleScenario(1, 3, 3), { method: 'additive-merge' }))).toBe(
       'not-additive',
     );
+    const huge = randomScenario(createRng(1), { issues: 12, values: 10 });
+    expect(code(() => paretoFrontier(huge, { method: 'enumeration' }))).toBe('too-many-outcomes');
+    expect(code(() => agreementZone(huge, { method: 'enumeration' }))).toBe('too-many-outcomes');
+    expect(code(() => issueZones(huge, { method: 'enumeration' }))).toBe('too-many-outcomes');
   });
 
   it('an empty frontier is an ordinary result', () => {

@@ -1,3 +1,4 @@
+import { ConcordError } from '../core/errors.js';
 import { forEachOutcome, type Outcome } from '../outcomes/space.js';
 import { nonDominatedNaive } from './pareto-naive.js';
 import { nonDominated } from './pareto-nd.js';
@@ -38,6 +39,20 @@ export interface EnumerationOptions {
   readonly filter?: 'naive' | 'fast';
   /** Candidates gathered before each filtering pass (fast filter); default 2^20. */
   readonly chunk?: number;
+  /** Refuse spaces with more outcomes than this (`too-many-outcomes`); default 10^9. */
+  readonly limit?: number;
+}
+
+/** Largest space any function enumerates when asked to explicitly. */
+export const ENUMERATION_CEILING = 1_000_000_000;
+
+/** Throws `too-many-outcomes` rather than start an enumeration that would not end. */
+export function assertEnumerable(problem: AnalysisProblem, limit = ENUMERATION_CEILING): void {
+  if (problem.space.count > BigInt(limit))
+    throw new ConcordError(
+      'too-many-outcomes',
+      `refusing to enumerate ${problem.space.count} outcomes (more than ${limit})`,
+    );
 }
 
 /**
@@ -51,6 +66,7 @@ export interface EnumerationOptions {
  */
 export function enumerateFrontier(input: ProblemInput, options: EnumerationOptions = {}): Frontier {
   const problem = prepareProblem(input);
+  assertEnumerable(problem, options.limit);
   const collector = new FrontierCollector(problem, options);
   forEachAcceptable(problem, (o, u) => collector.add(o, u));
   return { points: collector.finish(), method: 'enumeration', exact: true };

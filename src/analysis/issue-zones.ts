@@ -1,6 +1,7 @@
 import { type Issue, type IssueValue, issueValueAt } from '../outcomes/issue.js';
 import { forEachOutcome, type Outcome } from '../outcomes/space.js';
 import { additiveFrontier } from './additive-frontier.js';
+import { assertEnumerable } from './brute-force.js';
 import { FRONTIER_DEFAULTS, paretoFrontier } from './frontier.js';
 import { type AnalysisProblem, type CompiledParty, type ProblemInput, prepareProblem } from './problem.js';
 import { type RedLineEffect, redLineEffect, separableInput } from './separable.js';
@@ -363,7 +364,10 @@ function enumeratedZones(problem: AnalysisProblem): IssueZones {
  */
 export function issueZones(input: ProblemInput, options: IssueZoneOptions = {}): IssueZones {
   const problem = prepareProblem(input);
-  if (options.method === 'enumeration') return enumeratedZones(problem);
+  if (options.method === 'enumeration') {
+    assertEnumerable(problem);
+    return enumeratedZones(problem);
+  }
   if (problem.additive) return additiveZones(problem, redLineEffect(problem), options);
   const limit = options.enumerationLimit ?? FRONTIER_DEFAULTS.enumerationLimit;
   if (problem.space.count <= BigInt(limit)) return enumeratedZones(problem);

@@ -1,6 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import { createRng } from '../core/rng.js';
 import { forEachOutcome, type Outcome } from '../outcomes/space.js';
+import { assertEnumerable } from './brute-force.js';
 import { tickClock } from './frontier.js';
 import { type AnalysisProblem, type ProblemInput, prepareProblem } from './problem.js';
 import { redLineEffect } from './separable.js';
@@ -153,6 +154,7 @@ export function agreementZone(input: ProblemInput, options: ZoneOptions = {}): A
   const strict = options.strict ?? false;
   if (options.method === 'sampling') return sample(problem, options);
   const forced = options.method === 'enumeration';
+  if (forced) assertEnumerable(problem);
   const bounds = options.ranges;
   if (bounds && !forced) {
     // Exact ranges settle the easy cases whatever the utilities: no one can reach its
