@@ -133,7 +133,7 @@ describe('record sections', () => {
       ).toBe(true);
     has(/^31:13 unknown source "artt"; did you mean "art"\?/);
     has(/unknown id "capp"; did you mean "cap"\?/);
-    has(/"Eats.reservation" must start with a party name \(East, West\)/);
+    has(/"Eats.reservation" must start with a party name \(East, West\); or levers/);
     has(/11 is not a value of "cap"/);
     has(/unknown draft "frist"; did you mean "first"\?/);
     has(/baseline "nil" is not one of the levels/);

@@ -157,14 +157,36 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
     const a = item as unknown as AssumptionFile;
     refs(a.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
     if (typeof a.parameter !== 'string' || !isRecord(a.distribution)) continue;
-    const target = resolveParameter(scenario, a.parameter);
-    if (typeof target === 'string') {
-      ctx.error('unknown-parameter', [...path, 'parameter'], target);
-      continue;
+    // A lever's strength is a parameter too: `levers.<id>.effects.<k>.perUnit`.
+    const leverMatch = /^levers\.(.+)\.effects\.(\d+)\.perUnit$/.exec(a.parameter);
+    let current: number | undefined;
+    if (leverMatch) {
+      const lever = levers.find(({ item }) => item.id === leverMatch[1])?.item as LeverFile | undefined;
+      const effect = lever?.effects?.[Number(leverMatch[2])];
+      if (!effect) {
+        ctx.error(
+          'unknown-parameter',
+          [...path, 'parameter'],
+          `"${a.parameter}": no such lever effect${suggestion(leverMatch[1] as string, [...leverIds], 'levers')}`,
+        );
+        continue;
+      }
+      current = effect.perUnit;
+    } else {
+      const target = resolveParameter(scenario, a.parameter);
+      if (typeof target === 'string') {
+        ctx.error(
+          'unknown-parameter',
+          [...path, 'parameter'],
+          `${target}; or levers.<id>.effects.<k>.perUnit`,
+        );
+        continue;
+      }
+      current = getParameter(scenario, target);
     }
     const dist = readDistribution(a.distribution, [...path, 'distribution'], ctx);
     if (!dist) continue;
-    const value = a.value ?? getParameter(scenario, target);
+    const value = a.value ?? current;
     const [lo, hi] = support(dist);
     if (a.value !== undefined && (value < lo || value > hi))
       ctx.error(
