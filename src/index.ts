@@ -19,3 +19,4 @@ export * from './model/random.js';
 export * from './io/load.js';
 export * from './io/report/index.js';
 export * from './model/parameters.js';
+export * from './record/diff.js';
