@@ -251,6 +251,84 @@ describe('hyperRectangleFrontier out of time', () => {
   });
 });
 
+describe('hyperRectangleFrontier structure', () => {
+  it('solves independent groups of issues apart and merges them exactly', () => {
+    const rng = createRng(31);
+    let split = 0;
+    for (let t = 0; t < 20; t++) {
+      // Two parties whose boxes never link issues 0-2 with issues 3-5.
+      const space = createSpace(
+        Array.from({ length: 6 }, (_, i): Issue => ({ kind: 'integer', name: `i${i}`, min: 0, max: 3 })),
+      );
+      const party = (): FrontierParty => {
+        const rectangles: HyperRectangle[] = [];
+        for (const group of [
+          [0, 1, 2],
+          [3, 4, 5],
+        ])
+          for (let r = 0; r < 4; r++) {
+            const [a, b] = [group[rng.int(0, 2)] as number, group[rng.int(0, 2)] as number];
+            const lo = rng.int(0, 3);
+            rectangles.push({
+              utility: rng.int(1, 9),
+              bounds: [
+                { issue: a, min: lo, max: rng.int(lo, 3) },
+                { issue: b, min: 0, max: rng.int(0, 2) },
+              ],
+            });
+          }
+        return {
+          utility: { kind: 'hyperrectangle', rectangles, scale: 40 },
+          reservationValue: rng.float() * 0.3,
+        };
+      };
+      const parties = [party(), party()];
+      const got = hyperRectangleFrontier(space, parties, { budgetMs: 60_000, now: clock });
+      if (got.stats.components >= 2) split++;
+      expectSameSet(got.points, oracle(space, parties));
+    }
+    expect(split).toBeGreaterThan(10);
+  });
+
+  it('one party: the frontier is its best outcome (and, negated, its worst)', () => {
+    const rng = createRng(8);
+    for (let t = 0; t < 20; t++) {
+      const { space, parties } = randomCase(rng, {
+        parties: [1, 1],
+        issues: [3, 7],
+        maxOutcomes: 3000,
+        additive: 0,
+        realUtilities: false,
+        caps: 0,
+      });
+      const u = (parties[0] as FrontierParty).utility;
+      if (u.kind !== 'hyperrectangle') continue;
+      const negated: UtilityFunction = {
+        ...u,
+        rectangles: u.rectangles.map((r) => ({ ...r, utility: -r.utility })),
+      };
+      const c = compileUtility(space, u);
+      let [lo, hi] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+      forEachOutcome(space, (o) => {
+        lo = Math.min(lo, c.evaluate(o));
+        hi = Math.max(hi, c.evaluate(o));
+      });
+      const best = hyperRectangleFrontier(space, [{ utility: u, reservationValue: -Infinity }], {
+        budgetMs: 1e4,
+        now: clock,
+      });
+      const worst = hyperRectangleFrontier(space, [{ utility: negated, reservationValue: -Infinity }], {
+        budgetMs: 1e4,
+        now: clock,
+      });
+      expect(best.points).toHaveLength(1);
+      expect(worst.points).toHaveLength(1);
+      expect(best.points[0]?.utilities[0]).toBeCloseTo(hi, 12);
+      expect(worst.points[0]?.utilities[0]).toBeCloseTo(-lo, 12);
+    }
+  });
+});
+
 describe('hyperRectangleFrontier edge cases', () => {
   const space = createSpace([
     { kind: 'integer', name: 'a', min: 0, max: 3 },
