@@ -20,3 +20,5 @@ export * from './io/load.js';
 export * from './io/report/index.js';
 export * from './model/parameters.js';
 export * from './record/diff.js';
+export * from './conflict/index.js';
+export * from './record/distribution.js';

@@ -139,4 +139,47 @@ export interface NegotiationRecord {
   readonly drafts: readonly Draft[];
   readonly events: readonly TimelineEvent[];
   readonly levers: readonly Lever[];
+  /** The bargaining-of-war lens, when the scenario is a war. */
+  readonly conflict?: ConflictLens;
+}
+
+/** A number the sources do not give, stated inline: point estimate, range and why. */
+export interface Estimate {
+  readonly value: number;
+  readonly distribution: Distribution;
+  readonly rationale: string;
+  readonly evidence?: readonly string[];
+}
+
+/**
+ * One divisible good in the bargaining model of war: fighting on would settle it at
+ * `warOutcome` (in the dimension's units); each side would give up up to its `cost` (same units)
+ * rather than fight, so every settlement within the bargaining range beats war for both.
+ */
+export interface DivisibleDimension {
+  readonly name: string;
+  /** The model issue this dimension is, when there is one (e.g. a numeric cap). */
+  readonly issue?: string;
+  readonly unit?: string;
+  readonly min: number;
+  readonly max: number;
+  /** Whether side A (the first of `sides`) wants the value lower or higher. */
+  readonly sideAWants: 'lower' | 'higher';
+  readonly warOutcome: Estimate;
+  /** Each side's cost of war, by party name, in the dimension's units. */
+  readonly costs: Readonly<Record<string, Estimate>>;
+}
+
+/** A yes/no issue that cannot be split: the lens flags it and asks whether any option is a compromise. */
+export interface IndivisibleIssue {
+  readonly issue: string;
+  readonly rationale: string;
+  readonly evidence?: readonly string[];
+}
+
+/** The bargaining model of war (Fearon 1995) applied to two sides of the scenario. */
+export interface ConflictLens {
+  readonly sides: readonly [string, string];
+  readonly divisible: readonly DivisibleDimension[];
+  readonly indivisible: readonly IndivisibleIssue[];
 }

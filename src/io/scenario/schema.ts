@@ -382,6 +382,47 @@ export const leverSchema = doc(
   'Lever',
 );
 
+const estimate = doc(
+  z.strictObject({
+    value: doc(z.number(), 'Point estimate.'),
+    distribution: distributionSchema,
+    rationale: name('Why, in one line.'),
+    evidence: ids('Evidence that informs it.').optional(),
+  }),
+  'A number the sources do not give: point estimate, distribution and rationale.',
+  'Estimate',
+);
+
+export const conflictSchema = doc(
+  z.strictObject({
+    sides: doc(z.tuple([z.string(), z.string()]), 'The two warring parties, side A first.'),
+    divisible: z.array(
+      z.strictObject({
+        name: name('Name of the divisible good.'),
+        issue: text('The numeric model issue it is, when there is one.').optional(),
+        unit: text('Unit.').optional(),
+        min: z.number(),
+        max: z.number(),
+        sideAWants: z.enum(['lower', 'higher']),
+        warOutcome: estimate,
+        costs: doc(
+          z.record(z.string(), estimate),
+          'Each side’s cost of war, in the good’s units, by party name.',
+        ),
+      }),
+    ),
+    indivisible: z.array(
+      z.strictObject({
+        issue: name('A model issue.'),
+        rationale: name('Why it cannot be split.'),
+        evidence: ids('Evidence.').optional(),
+      }),
+    ),
+  }),
+  'The bargaining model of war applied to two sides.',
+  'ConflictLens',
+);
+
 // ── The file ───────────────────────────────────────────────────────────────────────────────────
 
 /** Top-level sections; add new ones here (each optional, so older files stay valid). */
@@ -406,6 +447,7 @@ export const scenarioSections = {
   drafts: doc(z.array(draftSchema), 'Negotiating texts.').optional(),
   events: doc(z.array(eventSchema), 'The timeline.').optional(),
   levers: doc(z.array(leverSchema), 'Parameters someone can move.').optional(),
+  conflict: doc(conflictSchema, 'The bargaining-of-war lens.').optional(),
 };
 
 export const scenarioFileSchema = doc(
@@ -425,4 +467,5 @@ export type EvidenceFile = z.infer<typeof evidenceSchema>;
 export type AssumptionFile = z.infer<typeof assumptionSchema>;
 export type DraftFile = z.infer<typeof draftSchema>;
 export type LeverFile = z.infer<typeof leverSchema>;
+export type ConflictFile = z.infer<typeof conflictSchema>;
 export type DistributionFile = z.infer<typeof distributionSchema>;

@@ -59,6 +59,26 @@ function recordFile(r: NegotiationRecord): Out {
     drafts: r.drafts.map(clean),
     events: r.events.map(clean),
     levers: r.levers.map(clean),
+    ...(r.conflict
+      ? {
+          conflict: {
+            ...clean(r.conflict),
+            divisible: r.conflict.divisible.map((d) => ({
+              ...clean(d),
+              warOutcome: {
+                ...clean(d.warOutcome),
+                distribution: distributionFile(d.warOutcome.distribution),
+              },
+              costs: Object.fromEntries(
+                Object.entries(d.costs).map(([p, e]) => [
+                  p,
+                  { ...clean(e), distribution: distributionFile(e.distribution) },
+                ]),
+              ),
+            })),
+          },
+        }
+      : {}),
   };
 }
 
