@@ -1,7 +1,8 @@
-import { Command, CommanderError, InvalidArgumentError } from '@commander-js/extra-typings';
+import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { InputError } from '../index.js';
 import { analyzeCommand } from './analyze.js';
 import { checkCommand } from './check.js';
+import { convertCommand } from './convert.js';
 import type { CliIo } from './io.js';
 
 /** The scenario `concord` runs when given no command. */
@@ -75,6 +76,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--profiles <a.xml,b.xml>', 'GENIUS folders: which profile files are the parties, in order', list)
     .action((scenario, opts) => {
       code = checkCommand({ scenario, ...opts }, io);
+    });
+
+  program
+    .command('convert')
+    .description('Write a scenario as GENIUS XML (domain + one profile per party) or as a native YAML file')
+    .argument('<scenario>', 'a scenario file, a GENIUS/GeniusWeb domain folder, or a built-in name')
+    .requiredOption('--out <path>', 'output folder (genius) or file/folder (yaml)')
+    .addOption(
+      new Option('--to <format>', 'output format')
+        .choices(['genius', 'yaml'] as const)
+        .default('genius' as const),
+    )
+    .option('--profiles <a.xml,b.xml>', 'GENIUS folders: which profile files are the parties, in order', list)
+    .action((scenario, opts) => {
+      code = convertCommand({ scenario, ...opts }, io);
     });
 
   program.action(async () => {
