@@ -31,7 +31,9 @@ describe('concord convert', () => {
       const a = await frontierOf(src);
       const b = await frontierOf(out);
       expect(b.length).toBe(a.length);
-      b.forEach((u: number[], k: number) => u.forEach((x, i) => expect(x).toBeCloseTo(a[k][i], 12)));
+      for (let k = 0; k < b.length; k++) {
+        for (let i = 0; i < b[k].length; i++) expect(b[k][i]).toBeCloseTo(a[k][i], 12);
+      }
     },
   );
 
