@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { enumerationPass } from '../src/analysis/enumeration-pass.js';
 import {
   type AnalysisProblem,
+  additiveFrontier,
   agreementZone,
   analyze,
   enumerateFrontier,
@@ -20,7 +21,7 @@ import {
   solutions,
   utilityRanges,
 } from '../src/analysis/index.js';
-import { redLineEffect } from '../src/analysis/separable.js';
+import { redLineEffect, separableInput } from '../src/analysis/separable.js';
 import { countMeetInMiddle } from '../src/analysis/zone-mitm.js';
 import { createRng, type Rng } from '../src/core/rng.js';
 import type { Party } from '../src/model/party.js';
@@ -251,6 +252,39 @@ describe('paretoFrontier on random scenarios', () => {
       const problem = prepareProblem({ name: 'big', issues, parties });
       assert.deepEqual(paretoFrontier(problem).points, enumerateFrontier(problem).points, `seed ${seed}`);
     }
+  });
+});
+
+describe('the ε-Pareto fallback of the additive merge', () => {
+  it('covers every true frontier point within the reported gap, with real outcomes', () => {
+    let thinned = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const problem = prepareProblem(randomScenario(createRng(seed), { issues: 4 }));
+      const truth = enumerateFrontier(problem, { filter: 'naive' }).points;
+      const res = additiveFrontier({ ...separableInput(problem), maxPoints: 3 });
+      assert.ok(res.ok);
+      const n = problem.space.sizes.length;
+      const listed = Array.from({ length: res.count }, (_, j) => ({
+        outcome: Array.from(res.outcomes.subarray(j * n, (j + 1) * n)),
+        utilities: res.cols.map((c) => c[j] as number),
+      }));
+      for (const p of listed)
+        assert.deepEqual(
+          problem.parties.map((q) => q.compiled.evaluate(p.outcome)),
+          p.utilities,
+        );
+      if (res.gap === 0) {
+        assert.equal(listed.length, truth.length);
+        continue;
+      }
+      thinned++;
+      for (const t of truth)
+        assert.ok(
+          listed.some((p) => p.utilities.every((x, i) => x + res.gap + 1e-12 >= (t.utilities[i] as number))),
+          `seed ${seed}`,
+        );
+    }
+    expect(thinned).toBeGreaterThan(10);
   });
 });
 

@@ -25,10 +25,21 @@ export interface AdditiveInput {
   readonly maxCandidates?: number;
   /** Most distinct states (value combinations of issues pending an exclusion; default 2^20). */
   readonly maxStates?: number;
+  /**
+   * Most points kept after a merge step (default 2^16). Beyond it the step keeps one point per
+   * cell of a grid fine enough to stay under the cap (an ε-Pareto set): the result is then
+   * approximate, with `gap` bounding what was lost.
+   */
+  readonly maxPoints?: number;
 }
 
 /** Frontier points in enumeration order (not sorted by welfare). */
 export interface AdditivePoints {
+  /**
+   * 0 when exact. Otherwise every frontier point lies within `gap` (in every party's utility) of
+   * a returned one, and a returned point may be dominated by a missed one by as much.
+   */
+  readonly gap: number;
   readonly count: number;
   /** `cols[p][j]`: party p's utility of point j. */
   readonly cols: readonly Float64Array[];
@@ -62,6 +73,49 @@ function planStates(n: number, exclusions: readonly Exclusion[]): StatePlan[] {
 }
 
 /**
+ * Keeps the first point (enumeration order) of each cell of a grid over utilities, the grid
+ * coarsened until at most `cap` points remain: every dropped point has a kept one at most one
+ * cell width `δ_p` below it in each party p. Returns the kept indices (ascending) and max δ_p.
+ */
+function thin(
+  cols: readonly Float64Array[],
+  kept: Int32Array,
+  cap: number,
+  states?: Int32Array,
+): { kept: Int32Array; gap: number } {
+  const k = cols.length;
+  const lo = cols.map((c) => kept.reduce((m, a) => Math.min(m, c[a] as number), Number.POSITIVE_INFINITY));
+  const hi = cols.map((c) => kept.reduce((m, a) => Math.max(m, c[a] as number), Number.NEGATIVE_INFINITY));
+  // A (k-1)-dimensional frontier meets about cells^(k-1) cells of the grid (twice that for k = 2).
+  let cells = Math.max(2, Math.floor((cap / 2) ** (1 / Math.max(1, k - 1))));
+  for (;;) {
+    const width = lo.map((l, p) => ((hi[p] as number) - l) / cells);
+    const seen = new Set<number | string>();
+    const out: number[] = [];
+    for (const a of kept) {
+      let key = 0;
+      for (let p = 0; p < k; p++) {
+        const w = width[p] as number;
+        const cell =
+          w > 0
+            ? Math.min(
+                cells - 1,
+                Math.floor((((cols[p] as Float64Array)[a] as number) - (lo[p] as number)) / w),
+              )
+            : 0;
+        key = key * cells + cell;
+      }
+      const id = states ? `${states[a]}:${key}` : key;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(a);
+    }
+    if (out.length <= cap || cells <= 2) return { kept: Int32Array.from(out), gap: Math.max(...width) };
+    cells = Math.max(2, Math.floor(cells / 2));
+  }
+}
+
+/**
  * The exact Pareto frontier of a separable problem without enumerating its outcomes.
  *
  * Issues are merged one at a time, in issue order: the candidates after issue i are the kept
@@ -83,6 +137,8 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
   const exclusions = input.exclusions ?? [];
   const maxCandidates = input.maxCandidates ?? 1 << 23;
   const maxStates = input.maxStates ?? 1 << 20;
+  const maxPoints = input.maxPoints ?? 1 << 16;
+  let gap = 0;
   const reservations = input.reservations ?? tables.map(() => Number.NEGATIVE_INFINITY);
 
   const options = sizes.map((s, i) => {
@@ -92,7 +148,13 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     return Int32Array.from(out);
   });
   if (options.some((o) => o.length === 0))
-    return { ok: true, count: 0, cols: tables.map(() => new Float64Array(0)), outcomes: new Int32Array(0) };
+    return {
+      ok: true,
+      gap: 0,
+      count: 0,
+      cols: tables.map(() => new Float64Array(0)),
+      outcomes: new Int32Array(0),
+    };
 
   // Best possible sum of the issues from i on, per party, and a tolerance above rounding error.
   const sufMax = tables.map((t) => {
@@ -199,12 +261,17 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     // moves a sum by at most half an ulp of the magnitude); the last step compares exactly.
     const rest = n - 1 - i;
     const margins = Float64Array.from(magnitude, (a) => (rest > 0 ? 2 * (rest + 1) * Number.EPSILON * a : 0));
-    const kept = nonDominated(
+    let kept = nonDominated(
       cand.map((col) => col.subarray(0, c)),
       c,
       candState?.subarray(0, c),
       margins,
     );
+    if (kept.length > maxPoints) {
+      const thinned = thin(cand, kept, maxPoints, candState);
+      kept = thinned.kept;
+      gap += thinned.gap;
+    }
     m = kept.length;
     const nextParent = new Int32Array(m);
     const nextValue = new Int32Array(m);
@@ -243,5 +310,5 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
       at = (parents[i] as Int32Array)[at] as number;
     }
   });
-  return { ok: true, count, cols, outcomes };
+  return { ok: true, gap, count, cols, outcomes };
 }

@@ -113,9 +113,9 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
     : paretoFrontier(problem, { budgetMs: budgetMs / 2, now, enumerationLimit });
   if (!frontier.exact)
     inexact.push(
-      `frontier: the search stopped at its budget; any missed point is within ${frontier.gap ?? Number.POSITIVE_INFINITY} (every party's utility) of a listed one`,
+      `frontier: ${frontier.note ?? 'not exact'}; any missed point is within ${frontier.gap ?? Number.POSITIVE_INFINITY} (every party's utility) of a listed one`,
     );
-  if (frontier.note) notes.push(frontier.note);
+  if (frontier.note && frontier.exact) notes.push(frontier.note);
   const ranges = pass
     ? { ranges: pass.ranges, exact: true }
     : utilityRanges(problem, { budgetMs: Math.min(budgetMs / 4, left()), now, enumerationLimit });

@@ -41,14 +41,15 @@ export function tickClock(): () => number {
   };
 }
 
-function additivePoints(problem: AnalysisProblem): FrontierPoint[] | string {
+function additivePoints(problem: AnalysisProblem): { points: FrontierPoint[]; gap: number } | string {
   const res = additiveFrontier(separableInput(problem));
   if (!res.ok) return res.reason;
   const n = problem.space.sizes.length;
-  return Array.from({ length: res.count }, (_, j) => ({
+  const points = Array.from({ length: res.count }, (_, j) => ({
     outcome: Array.from(res.outcomes.subarray(j * n, (j + 1) * n)),
     utilities: res.cols.map((c) => c[j] as number),
   }));
+  return { points, gap: res.gap };
 }
 
 /**
@@ -73,10 +74,19 @@ export function paretoFrontier(input: ProblemInput, options: FrontierOptions = {
   if (problem.additive || method === 'additive-merge') {
     if (!problem.additive)
       throw new ConcordError('not-additive', 'additive-merge needs linear-additive utilities');
-    const points = additivePoints(problem);
-    if (typeof points !== 'string')
-      return { points: sortByWelfare(points), method: 'additive-merge', exact: true };
-    note = `additive merge gave up (${points})`;
+    const merged = additivePoints(problem);
+    if (typeof merged !== 'string') {
+      const points = sortByWelfare(merged.points);
+      if (merged.gap === 0) return { points, method: 'additive-merge', exact: true };
+      return {
+        points,
+        method: 'additive-merge',
+        exact: false,
+        gap: merged.gap,
+        note: `the frontier has too many points to list; an ε-Pareto set is listed (every frontier point is within ${merged.gap} of a listed one, in every party's utility)`,
+      };
+    }
+    note = `additive merge gave up (${merged})`;
     if (small) return { ...enumerateFrontier(problem), note };
   } else if (small) return enumerateFrontier(problem);
   const res = hyperRectangleFrontier(

@@ -193,6 +193,13 @@ function additiveZones(
     for (const r of problem.redLines) if (r.condition.test(o)) return false;
     return true;
   };
+  // Values some frontier point uses; swaps are tried on at most 64 frontier points.
+  const onFrontier = space.sizes.map((size) => new Uint8Array(size));
+  for (const f of frontier)
+    f.outcome.forEach((v, j) => {
+      (onFrontier[j] as Uint8Array)[v] = 1;
+    });
+  const stride = Math.max(1, Math.ceil(frontier.length / 64));
   let exact = true;
   for (let j = 0; j < n; j++) {
     const size = space.sizes[j] as number;
@@ -203,8 +210,8 @@ function additiveZones(
         continue;
       }
       // Quick witnesses: a frontier point already has it, or one with this value swapped in.
-      let found = frontier.some((f) => f.outcome[j] === v);
-      for (let t = 0; !found && t < frontier.length; t++) {
+      let found = (onFrontier[j] as Uint8Array)[v] === 1;
+      for (let t = 0; !found && t < frontier.length; t += stride) {
         const o = [...(frontier[t] as FrontierPoint).outcome];
         o[j] = v;
         found = tryOutcome(o);
