@@ -22,3 +22,5 @@ export * from './model/parameters.js';
 export * from './record/diff.js';
 export * from './conflict/index.js';
 export * from './record/distribution.js';
+export * from './protocols/index.js';
+export * from './strategies/index.js';

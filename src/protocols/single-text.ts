@@ -1,0 +1,208 @@
+import type { Outcome } from '../outcomes/space.js';
+import { Neighbourhood } from './mediator.js';
+import type { OwnPreferences } from './own-preferences.js';
+import {
+  checkedResponse,
+  failure,
+  IllegalAction,
+  type Moment,
+  type Protocol,
+  type Session,
+  SessionClock,
+  type SessionEnd,
+  type SessionInput,
+  viewFor,
+} from './session.js';
+import { Channel, ChannelLog, EVERYONE, MEDIATOR } from './trace.js';
+import type { OfferLog, SingleTextVariant } from './types.js';
+
+/** Neighbourhoods up to this size are searched exhaustively; larger ones are sampled. */
+const FULL = 4096;
+/** Candidates a hill-climbing mediator puts to the parties per round when it cannot try them all. */
+const BATCH = 64;
+/** Rounds without an improvement before a sampling mediator stops drafting. */
+const PATIENCE = 3;
+
+/**
+ * The single negotiating text. The mediator starts from a random text; each round it drafts one
+ * revision: candidates that change one issue are put to the parties, who score them against the
+ * current text (a negative score is a veto). `veto`: the first candidate nobody vetoes and
+ * someone gains from is adopted. `hill-climbing`: the parties score a batch and the mediator
+ * adopts the Pareto improvement with the largest total score (or, for a mediator with
+ * preferences, the one it likes best). When no single-issue change helps someone without hurting
+ * another (a local Pareto optimum), and in the last round, the mediator asks the parties to sign.
+ */
+class SingleTextSession implements Session {
+  end: SessionEnd | undefined = undefined;
+  readonly #in: SessionInput;
+  readonly #variant: SingleTextVariant;
+  readonly #clock: SessionClock;
+  readonly #channel = new Channel();
+  readonly #log: OfferLog;
+  readonly #m: Moment = { turn: 0, round: 0, time: 0, text: undefined };
+  readonly #hood: Neighbourhood;
+  readonly #mediator: OwnPreferences | undefined;
+  #text: Outcome;
+  #drafting = true;
+  #failures = 0;
+  #acting = 0;
+
+  constructor(input: SessionInput) {
+    this.#in = input;
+    this.#variant = input.variant ?? 'veto';
+    this.#clock = new SessionClock(input.deadline, 1, input.now);
+    this.#log = new ChannelLog(input.trace, this.#channel);
+    this.#hood = new Neighbourhood(input.table.space);
+    this.#mediator = input.table.mediatorPreferences();
+    const first = Object.freeze(input.table.space.sizes.map((s) => input.rng.int(0, s - 1)));
+    this.#text = first;
+    this.#channel.add(input.trace.push('adopt', MEDIATOR, EVERYONE, 0, 0, 0, first));
+  }
+
+  #finish(
+    agreement: Outcome | undefined,
+    reason: SessionEnd['reason'],
+    time: number,
+    problem?: string,
+  ): false {
+    const m = this.#m;
+    this.end = {
+      agreement,
+      reason,
+      turns: reason === 'deadline' ? m.turn : m.turn + 1,
+      rounds: reason === 'deadline' ? m.turn : m.turn + 1,
+      time,
+      ...(problem !== undefined ? { problem } : {}),
+    };
+    return false;
+  }
+
+  step(): boolean {
+    if (this.end) return false;
+    const m = this.#m;
+    const t = this.#clock.time(m.turn);
+    if (t >= 1) return this.#finish(undefined, 'deadline', 1);
+    m.time = t;
+    m.round = m.turn;
+    m.text = this.#text;
+    const last = this.#clock.totalTurns !== undefined && m.turn === this.#clock.totalTurns - 1;
+    try {
+      if (this.#drafting && !last) this.#draft();
+      else if (!this.#ratify()) return false;
+    } catch (e) {
+      const [reason, message] = failure(e, this.#in.table.names[this.#acting] ?? `seat ${this.#acting}`);
+      return this.#finish(undefined, reason, t, message);
+    }
+    m.turn++;
+    return true;
+  }
+
+  /** Candidate neighbour numbers for this round, in the order the mediator tries them. */
+  #candidates(): Int32Array {
+    const hood = this.#hood;
+    const rng = this.#in.rng;
+    let order: Int32Array;
+    if (hood.size <= FULL) order = hood.shuffled(rng);
+    else order = Int32Array.from({ length: BATCH * 4 }, () => rng.int(0, hood.size - 1));
+    const med = this.#mediator;
+    if (med) {
+      const text = this.#text;
+      const score = new Map<number, number>();
+      for (const j of order) score.set(j, med.utility(hood.apply(text, j) ?? text));
+      order = Int32Array.from([...order].sort((a, b) => (score.get(b) as number) - (score.get(a) as number)));
+    }
+    if (this.#variant === 'hill-climbing' && order.length > BATCH && hood.size > BATCH)
+      order = order.slice(0, BATCH);
+    return order;
+  }
+
+  /** One round of drafting: adopts at most one revision. */
+  #draft(): void {
+    const { table, trace, negotiators } = this.#in;
+    const m = this.#m;
+    const text = this.#text;
+    const hill = this.#variant === 'hill-climbing';
+    let chosen: Outcome | undefined;
+    let chosenKey = Number.NEGATIVE_INFINITY;
+    for (const j of this.#candidates()) {
+      const c = this.#hood.apply(text, j);
+      if (!c) continue;
+      trace.push('text', MEDIATOR, EVERYONE, m.turn, m.round, m.time, c);
+      let vetoed = false;
+      let gain = false;
+      let total = 0;
+      for (let s = 0; s < negotiators.length; s++) {
+        this.#acting = s;
+        const neg = negotiators[s];
+        const me = table.prefs[s] as OwnPreferences;
+        const view = viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m);
+        const raw = neg?.vote ? neg.vote(view, c) : me.utility(c) - me.utility(text);
+        if (typeof raw !== 'number' || Number.isNaN(raw)) {
+          throw new IllegalAction(
+            `${table.names[s]}: vote returned ${JSON.stringify(raw)} (expected a number)`,
+          );
+        }
+        const score = hill ? raw : Math.sign(raw);
+        trace.push('vote', s, MEDIATOR, m.turn, m.round, m.time, c, score);
+        if (score < 0) vetoed = true;
+        if (score > 0) gain = true;
+        total += score;
+      }
+      if (vetoed || !gain) continue;
+      const key = this.#mediator ? this.#mediator.utility(c) : total;
+      if (!hill) {
+        chosen = c;
+        break;
+      }
+      if (key > chosenKey) {
+        chosen = c;
+        chosenKey = key;
+      }
+    }
+    if (chosen) {
+      this.#text = chosen;
+      this.#failures = 0;
+      this.#channel.add(trace.push('adopt', MEDIATOR, EVERYONE, m.turn, m.round, m.time, chosen));
+    } else if ((hill ? this.#hood.size <= BATCH : this.#hood.size <= FULL) || ++this.#failures >= PATIENCE) {
+      this.#drafting = false;
+    }
+  }
+
+  /** Asks every party to sign the text; false when the session ended. */
+  #ratify(): boolean {
+    const { table, trace, negotiators } = this.#in;
+    const m = this.#m;
+    const text = this.#text;
+    trace.push('ratify', MEDIATOR, EVERYONE, m.turn, m.round, m.time, text);
+    let all = true;
+    for (let s = 0; s < negotiators.length; s++) {
+      this.#acting = s;
+      const neg = negotiators[s];
+      if (!neg) throw new IllegalAction(`no negotiator in seat ${s}`);
+      const view = viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m);
+      const r = checkedResponse(table, s, neg.respond(view, text));
+      trace.push(
+        r === 'end' ? 'end' : r,
+        s,
+        EVERYONE,
+        m.turn,
+        m.round,
+        m.time,
+        r === 'end' ? undefined : text,
+      );
+      if (r === 'end') return this.#finish(undefined, 'walk-away', m.time);
+      if (r === 'reject') all = false;
+    }
+    if (all) return this.#finish(text, 'agreement', m.time);
+    return true;
+  }
+}
+
+/** The single negotiating text (NegMAS's VetoST / hill-climbing ST; the Camp David procedure). */
+export const singleText: Protocol = Object.freeze({
+  name: 'single-text' as const,
+  description: 'a mediator drafts one text and revises it until no party can gain without another losing',
+  minParties: 2,
+  maxParties: Number.POSITIVE_INFINITY,
+  open: (input: SessionInput): Session => new SingleTextSession(input),
+});

@@ -1,0 +1,102 @@
+import type { Rng } from '../core/rng.js';
+import type { Outcome } from '../outcomes/space.js';
+import type { OwnPreferences } from './own-preferences.js';
+
+/**
+ * The mechanisms Concord runs:
+ * - `ao`: bilateral alternating offers (exactly two parties at the table);
+ * - `mao`: multilateral stacked alternating offers (an offer stands until every other party has
+ *   accepted it in turn, or someone counters);
+ * - `single-text`: a mediator drafts one text and improves it by single-issue changes that no
+ *   party vetoes (`veto`) or that the parties score best (`hill-climbing`), then asks them to sign;
+ * - `shuttle`: a mediator visits each party privately; parties see only the mediator's proposals.
+ */
+export type ProtocolName = 'ao' | 'mao' | 'single-text' | 'shuttle';
+
+/** Single-text variants. */
+export type SingleTextVariant = 'veto' | 'hill-climbing';
+
+/** A negotiator's answer to an offer or text: take it, turn it down, or leave the table. */
+export type Response = 'accept' | 'reject' | 'end';
+
+/**
+ * What a negotiator may read of the negotiation on its turn. A fresh object is built for every
+ * call; the objects it points to are frozen, and none of them leads back to the mechanism, the
+ * other negotiators or their preferences.
+ */
+export interface NegotiatorView {
+  readonly protocol: ProtocolName;
+  /** This negotiator's seat (its position among the parties at the table). */
+  readonly self: number;
+  /** Names of the parties at the table, in seat order (public knowledge). */
+  readonly parties: readonly string[];
+  /** This negotiator's own preferences (never anyone else's). */
+  readonly me: OwnPreferences;
+  /** Steps taken so far (one action of one party, or one mediator move), from 0. */
+  readonly turn: number;
+  /** Rounds completed so far, from 0 (a round gives every party one move). */
+  readonly round: number;
+  /** Normalised time in [0, 1): the share of the deadline used (GENIUS's `t`). */
+  readonly time: number;
+  /** Turns in the whole negotiation when the deadline is in rounds; undefined for a time-only deadline. */
+  readonly totalTurns: number | undefined;
+  /** The offers this negotiator is allowed to see (all offers in `ao`/`mao`, its own channel in `shuttle`). */
+  readonly history: OfferLog;
+  /** Single text: the current text. Shuttle: the mediator's proposal to this party. */
+  readonly text: Outcome | undefined;
+}
+
+/** A read-only list of the offers (or texts) visible to one negotiator, oldest first. */
+export interface OfferLog {
+  readonly length: number;
+  /** The k-th visible offer (frozen). */
+  outcome(k: number): Outcome;
+  /** Seat of whoever made it; -1 for the mediator. */
+  from(k: number): number;
+  /** The turn it was made on. */
+  turn(k: number): number;
+  /** Normalised time it was made at. */
+  time(k: number): number;
+}
+
+/**
+ * A negotiator: anything that can make and answer offers. Implement it to plug your own agent into
+ * every protocol (see docs/simulation.md).
+ *
+ * @example
+ * const stubborn: NegotiatorFactory = () => ({
+ *   propose: (view) => view.me.best(),
+ *   respond: (view, offer) => (view.me.utility(offer) >= 0.9 ? 'accept' : 'reject'),
+ * });
+ */
+export interface Negotiator {
+  /** Makes an offer (alternating offers), an opening or counter-proposal (shuttle); `'end'` leaves. */
+  propose(view: NegotiatorView): Outcome | 'end';
+  /** Answers an offer (alternating offers), a proposal (shuttle) or the final text (single text). */
+  respond(view: NegotiatorView, offer: Outcome): Response;
+  /**
+   * Single text: how much better `candidate` is than the current text (`view.text`) for this
+   * negotiator; a negative score is a veto. Default: the difference of its own utilities.
+   */
+  vote?(view: NegotiatorView, candidate: Outcome): number;
+}
+
+/** What a negotiator is created with, once per negotiation. */
+export interface NegotiatorInit {
+  readonly self: number;
+  readonly me: OwnPreferences;
+  /** This negotiator's own random stream (derived from the run's seed and the seat). */
+  readonly rng: Rng;
+}
+
+/** Creates a fresh negotiator for each negotiation. */
+export type NegotiatorFactory = (init: NegotiatorInit) => Negotiator;
+
+/** When a negotiation must end: after `rounds` rounds and/or `ms` milliseconds of the given clock. */
+export interface Deadline {
+  readonly rounds?: number;
+  readonly ms?: number;
+}
+
+/** How a negotiation ended. */
+export type EndReason = 'agreement' | 'deadline' | 'walk-away' | 'illegal' | 'error';

@@ -1,0 +1,85 @@
+import type { CompiledParty } from '../analysis/problem.js';
+import type { Rng } from '../core/rng.js';
+import { forEachOutcome, type Outcome, type OutcomeSpace } from '../outcomes/space.js';
+import type { OutcomeCache } from './outcome-cache.js';
+import type { OwnPreferences } from './own-preferences.js';
+import { permittedBy } from './red-lines.js';
+
+/**
+ * The exact {@link OwnPreferences}: every outcome's utility by id, and the permitted outcomes
+ * sorted by utility (descending, ties by id). Built once per (scenario, party) and shared by
+ * every run, which is what makes repeated simulation fast.
+ */
+export function indexedPreferences(
+  space: OutcomeSpace,
+  party: CompiledParty,
+  discount: number,
+  cache: OutcomeCache,
+): OwnPreferences {
+  const count = space.countNumber;
+  const util = new Float64Array(count);
+  const ids: number[] = [];
+  const hasRedLines = party.redLines.length > 0;
+  let id = 0;
+  forEachOutcome(space, (o) => {
+    util[id] = party.compiled.evaluate(o);
+    if (!hasRedLines || permittedBy(party, o)) ids.push(id);
+    id++;
+  });
+  const order = Int32Array.from(ids);
+  order.sort((a, b) => (util[b] as number) - (util[a] as number) || a - b);
+  const sorted = new Float64Array(order.length);
+  for (let j = 0; j < order.length; j++) sorted[j] = util[order[j] as number] as number;
+  const n = order.length;
+  const strides = space.strides;
+  const k = strides.length;
+
+  /** Largest position whose utility is at least `target`, or -1. */
+  const lastAtLeast = (target: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as number) >= target) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+  const at = (j: number): Outcome => cache.get(n === 0 ? 0 : (order[j] as number));
+
+  return Object.freeze({
+    party: party.name,
+    space,
+    reservation: party.reservation,
+    discount,
+    max: n > 0 ? (sorted[0] as number) : Number.NEGATIVE_INFINITY,
+    min: n > 0 ? (sorted[n - 1] as number) : Number.NEGATIVE_INFINITY,
+    method: 'exact' as const,
+    utility(o: Outcome): number {
+      let e = 0;
+      for (let i = 0; i < k; i++) e += (o[i] as number) * (strides[i] as number);
+      return util[e] as number;
+    },
+    permits(o: Outcome): boolean {
+      return !hasRedLines || permittedBy(party, o);
+    },
+    best: () => at(0),
+    atLeast(target: number): Outcome {
+      const j = lastAtLeast(target);
+      return at(Math.max(j, 0));
+    },
+    within(lo: number, hi: number, limit: number): Outcome[] {
+      const out: Outcome[] = [];
+      for (let j = lastAtLeast(lo); j >= 0 && out.length < limit && (sorted[j] as number) <= hi; j--)
+        out.push(at(j));
+      return out;
+    },
+    random(rng: Rng, floor = Number.NEGATIVE_INFINITY): Outcome {
+      const j = lastAtLeast(floor);
+      return at(j < 0 ? 0 : rng.int(0, j));
+    },
+  });
+}
