@@ -36,8 +36,9 @@ export interface AdditiveInput {
 /** Frontier points in enumeration order (not sorted by welfare). */
 export interface AdditivePoints {
   /**
-   * 0 when exact. Otherwise every frontier point lies within `gap` (in every party's utility) of
-   * a returned one, and a returned point may be dominated by a missed one by as much.
+   * 0 when exact. Otherwise every frontier point at least `gap` above every reservation lies
+   * within `gap` (in every party's utility) of a returned one, and a returned point may be
+   * dominated by a missed one by as much.
    */
   readonly gap: number;
   readonly count: number;

@@ -83,7 +83,7 @@ export function paretoFrontier(input: ProblemInput, options: FrontierOptions = {
         method: 'additive-merge',
         exact: false,
         gap: merged.gap,
-        note: `the frontier has too many points to list; an ε-Pareto set is listed (every frontier point is within ${merged.gap} of a listed one, in every party's utility)`,
+        note: `the frontier has too many points to list; an ε-Pareto set is listed (every frontier point clear of the reservations by ${merged.gap} is within that of a listed one, in every party's utility)`,
       };
     }
     note = `additive merge gave up (${merged})`;

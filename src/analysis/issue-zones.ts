@@ -270,7 +270,7 @@ function additiveZones(
         continue;
       }
       const joint = additiveFrontier({ ...base, allowed });
-      if (!joint.ok) {
+      if (!joint.ok || (joint.gap > 0 && joint.count === 0)) {
         exact = false;
         (feasible[j] as Uint8Array)[v] = 1;
       } else if (joint.count > 0) (feasible[j] as Uint8Array)[v] = 1;
