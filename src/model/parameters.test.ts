@@ -65,16 +65,14 @@ describe('applyParameters', () => {
     expect(t.parties[0]!.reservationValue).toBe(0.7);
     expect(s.parties[0]!.reservationValue).toBe(0);
   });
-  it('a weight change re-normalises the weights to their old sum', () => {
+  it('a weight change sets that weight exactly and scales the others to keep the total', () => {
     const s = base();
-    const t = applyParameters(s, { 'Side A.weights.i1': 5 });
-    const w = (t.parties[0]!.utility as unknown as { weights: number[] }).weights;
     const before = (s.parties[0]!.utility as unknown as { weights: number[] }).weights;
-    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(
-      before.reduce((a, b) => a + b, 0),
-      12,
-    );
-    expect(w[0]! / w[1]!).toBeCloseTo(5 / before[1]!, 9);
+    const t = applyParameters(s, { 'Side A.weights.i1': 0.5 });
+    const w = (t.parties[0]!.utility as unknown as { weights: number[] }).weights;
+    expect(w[0]).toBe(0.5);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(before.reduce((a, b) => a + b, 0), 12);
+    expect(w[1]! / w[2]!).toBeCloseTo(before[1]! / before[2]!, 12);
   });
   it('a value change moves utilities by weight × delta', () => {
     const s = base();

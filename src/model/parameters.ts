@@ -9,8 +9,8 @@ import type { Scenario } from './scenario.js';
  * analysis can change them without knowing the model's shape:
  *
  * - `<party>.reservation` — the walk-away utility;
- * - `<party>.weights.<issue>` — an issue weight (relative: after a change the party's weights are
- *   re-normalised to keep their sum);
+ * - `<party>.weights.<issue>` — an issue weight, as a share of the party's total weight (the other
+ *   weights are scaled so the total stays the same);
  * - `<party>.values.<issue>.<option>` — a score in a discrete issue's table;
  * - `<party>.redLines.<id>.active` — 1 keeps the red line, 0 drops it (true red lines are private);
  * - `<party>.redLines.<id>.<below|above|atMost|atLeast>` — the bound of a one-issue red line.
@@ -115,11 +115,14 @@ function setInParty(party: Party, target: ParameterTarget, x: number): Party {
     case 'reservation':
       return { ...party, reservationValue: x };
     case 'weight': {
+      // The weight becomes x exactly; the other weights are scaled so the total stays the same.
       const u = party.utility as LinearAdditiveUtility;
       const sum = u.weights.reduce((a, b) => a + b, 0);
-      const w = u.weights.map((v, i) => (i === target.issue ? Math.max(0, x) : v));
-      const newSum = w.reduce((a, b) => a + b, 0);
-      const weights = newSum > 0 ? w.map((v) => (v * sum) / newSum) : w;
+      const old = u.weights[target.issue] as number;
+      const w = Math.min(Math.max(0, x), sum);
+      const rest = sum - old;
+      const scale = rest > 0 ? (sum - w) / rest : 0;
+      const weights = u.weights.map((v, i) => (i === target.issue ? w : v * scale));
       return { ...party, utility: { ...u, weights } };
     }
     case 'value': {
