@@ -110,19 +110,28 @@ export function getParameter(scenario: Scenario, target: ParameterTarget): numbe
   }
 }
 
+/**
+ * Sets weight `issue` to `x` (clamped to [0, total]) and scales the other weights so the total
+ * stays the same: the semantics of a `<party>.weights.<issue>` parameter.
+ */
+export function setWeightInPlace(weights: number[], issue: number, x: number): void {
+  let sum = 0;
+  for (const v of weights) sum += v;
+  const old = weights[issue] as number;
+  const w = Math.min(Math.max(0, x), sum);
+  const rest = sum - old;
+  const scale = rest > 0 ? (sum - w) / rest : 0;
+  for (let i = 0; i < weights.length; i++) weights[i] = i === issue ? w : (weights[i] as number) * scale;
+}
+
 function setInParty(party: Party, target: ParameterTarget, x: number): Party {
   switch (target.kind) {
     case 'reservation':
       return { ...party, reservationValue: x };
     case 'weight': {
-      // The weight becomes x exactly; the other weights are scaled so the total stays the same.
       const u = party.utility as LinearAdditiveUtility;
-      const sum = u.weights.reduce((a, b) => a + b, 0);
-      const old = u.weights[target.issue] as number;
-      const w = Math.min(Math.max(0, x), sum);
-      const rest = sum - old;
-      const scale = rest > 0 ? (sum - w) / rest : 0;
-      const weights = u.weights.map((v, i) => (i === target.issue ? w : v * scale));
+      const weights = u.weights.slice();
+      setWeightInPlace(weights, target.issue, x);
       return { ...party, utility: { ...u, weights } };
     }
     case 'value': {
