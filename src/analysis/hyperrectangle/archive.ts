@@ -6,6 +6,8 @@
  * `step = 1` higher and thresholds are exact (`slack = 0`); with real utilities `step = slack =
  * tol`, a tiny tolerance that absorbs rounding (improvements smaller than it are ignored).
  */
+import { SearchCorners } from './corners.js';
+
 export class ParetoArchive<T> {
   readonly k: number;
   /** Points; for k = 2 sorted by the first utility descending (so the second ascends). */
@@ -15,11 +17,19 @@ export class ParetoArchive<T> {
   /** k = 2: the points' utilities, flat, in the same order (read on every node). */
   #u0 = new Float64Array(0);
   #u1 = new Float64Array(0);
+  /** k = 2: corners and their weighted sums per mix row, laid out for the rows last used. */
+  #rows: Float64Array | undefined;
+  #c0 = new Float64Array(0);
+  #c1 = new Float64Array(0);
+  #g = new Float64Array(0);
+  /** k != 2: the corners of the region where new points may lie. */
+  readonly #corners: SearchCorners;
 
   constructor(step: Float64Array, slack: Float64Array, thresholds: Float64Array) {
     this.k = step.length;
     this.#step = step;
     this.#floor = Float64Array.from(thresholds, (t, p) => t - (slack[p] as number));
+    this.#corners = new SearchCorners(this.k);
   }
 
   get size(): number {
@@ -45,7 +55,11 @@ export class ParetoArchive<T> {
       pts.splice(i, 0, entry);
       this.#u0 = Float64Array.from(pts, (q) => q.values[0]!);
       this.#u1 = Float64Array.from(pts, (q) => q.values[1]!);
-    } else pts.push(entry);
+      this.#rows = undefined;
+    } else {
+      pts.push(entry);
+      this.#corners.add(values);
+    }
     return true;
   }
 
@@ -57,38 +71,52 @@ export class ParetoArchive<T> {
     const k = this.k;
     const floor = this.#floor;
     for (let p = 0; p < k; p++) if (floor[p]! > bucket[p]!) return true;
-    if (k !== 2) {
-      for (const q of this.points) if (this.#covers(q.values, bucket)) return true;
-      return false;
-    }
+    if (k !== 2) return this.#prunesK(W, bucket);
     // Two parties: the not-yet-dominated region is a staircase with a corner between each pair of
     // neighbouring points (and one at each end); prune when every corner is cut off. Corners
     // whose first coordinate is out of reach come first (binary search past them); the second
     // coordinate rises along the staircase, so the scan stops once it is out of reach.
-    const u0 = this.#u0;
-    const u1 = this.#u1;
-    const m = u0.length;
-    const s0 = this.#step[0]!;
-    const s1 = this.#step[1]!;
+    if (this.#rows !== W) this.#layCorners(W);
+    const c0 = this.#c0;
+    const c1 = this.#c1;
+    const g = this.#g;
+    const m = c0.length;
     const b0 = bucket[0]!;
     const b1 = bucket[1]!;
     let lo = 0;
     let hi = m;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (Math.max(u0[mid]! + s0, floor[0]!) > b0) lo = mid + 1;
+      if (c0[mid]! > b0) lo = mid + 1;
       else hi = mid;
     }
     const nw = bucket.length;
-    for (let t = lo; t <= m; t++) {
-      const c0 = t < m ? Math.max(u0[t]! + s0, floor[0]!) : floor[0]!;
-      const c1 = t > 0 ? Math.max(u1[t - 1]! + s1, floor[1]!) : floor[1]!;
-      if (c1 > b1) return true;
+    for (let t = lo; t < m; t++) {
+      if (c1[t]! > b1) return true;
       let cut = false;
-      for (let w = 2; w < nw && !cut; w++) cut = W[2 * w]! * c0 + W[2 * w + 1]! * c1 > bucket[w]!;
+      for (let w = 2; w < nw && !cut; w++) cut = g[(w - 2) * m + t]! > bucket[w]!;
       if (!cut) return false;
     }
     return true;
+  }
+
+  /** k = 2: the staircase corners (raised by `step`, at least the floor) and their row sums. */
+  #layCorners(W: Float64Array): void {
+    const m = this.points.length + 1;
+    const nw = W.length / 2;
+    const f0 = this.#floor[0]!;
+    const f1 = this.#floor[1]!;
+    this.#rows = W;
+    this.#c0 = Float64Array.from({ length: m }, (_, t) =>
+      t < m - 1 ? Math.max(this.#u0[t]! + this.#step[0]!, f0) : f0,
+    );
+    this.#c1 = Float64Array.from({ length: m }, (_, t) =>
+      t > 0 ? Math.max(this.#u1[t - 1]! + this.#step[1]!, f1) : f1,
+    );
+    this.#g = new Float64Array(Math.max(0, nw - 2) * m);
+    for (let w = 2; w < nw; w++)
+      for (let t = 0; t < m; t++)
+        this.#g[(w - 2) * m + t] = W[2 * w]! * this.#c0[t]! + W[2 * w + 1]! * this.#c1[t]!;
   }
 
   /**
@@ -101,14 +129,13 @@ export class ParetoArchive<T> {
     const pts = this.points;
     if (pts.length === 0) return this.#reach(W, bounds, scales, base);
     if (k !== 2) {
-      // The ideal point only: the staircase corners are many in k dimensions.
-      let best = Number.POSITIVE_INFINITY;
-      for (const q of pts) {
-        let d = 0;
-        for (let p = 0; p < k; p++) d = Math.max(d, (bounds[p]! - q.values[p]!) / scales[p]!);
-        best = Math.min(best, d);
+      let worst = 0;
+      const c = new Float64Array(k);
+      for (let i = 0; i < this.#corners.count; i++) {
+        for (let p = 0; p < k; p++) c[p] = this.#corners.at(i, p);
+        worst = Math.max(worst, this.#reach(W, bounds, scales, c));
       }
-      return best;
+      return worst;
     }
     // y lowered by ε is undominated exactly when it still lies beyond some staircase corner, so
     // the answer is the largest step along `scales` from a corner that stays in the region.
@@ -138,6 +165,29 @@ export class ParetoArchive<T> {
       if (at > Number.NEGATIVE_INFINITY && along > 0) t = Math.min(t, (bounds[w]! - at) / along);
     }
     return Math.max(0, t);
+  }
+
+  /** k != 2: prune when no corner's zone (raised by `step`, above the floor) is within the bounds. */
+  #prunesK(W: Float64Array, bounds: Float64Array): boolean {
+    const k = this.k;
+    const corners = this.#corners;
+    const s0 = this.#step[0]!;
+    for (let i = 0; i < corners.count; i++) {
+      // Corners come by first utility ascending: the rest are out of reach too.
+      if (corners.at(i, 0) + s0 > bounds[0]!) return true;
+      let reachable = true;
+      for (let p = 1; p < k && reachable; p++)
+        reachable = Math.max(corners.at(i, p) + this.#step[p]!, this.#floor[p]!) <= bounds[p]!;
+      for (let w = k; w < bounds.length && reachable; w++) {
+        let s = 0;
+        for (let p = 0; p < k; p++)
+          s += W[w * k + p]! * Math.max(corners.at(i, p) + this.#step[p]!, this.#floor[p]!);
+        // A -∞ coordinate (no threshold yet) leaves the row unable to cut.
+        reachable = !(s > bounds[w]!);
+      }
+      if (reachable) return false;
+    }
+    return true;
   }
 
   /** Whether `q` is at least as good as `y` everywhere, within `step`. */

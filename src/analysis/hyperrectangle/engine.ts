@@ -313,10 +313,10 @@ export class Engine {
   }
 }
 
-/** The balanced weight row (the middle mix for two parties; all ones otherwise). */
+/** The balanced weight row (the middle mix for two parties, the first mix for more). */
 export function middleRow(W: Float64Array, k: number): Float64Array {
   const nw = W.length / k;
   if (nw <= k) return new Float64Array(k).fill(1);
-  const row = k + Math.floor((nw - k) / 2);
+  const row = k === 2 ? k + Math.floor((nw - k) / 2) : k;
   return W.subarray(row * k, row * k + k);
 }

@@ -118,29 +118,36 @@ function boxWeights(comp: Component): Float64Array {
 }
 
 /**
- * Weight rows for the bounds: one per party, then, for two parties, five mixes scaled so both
- * parties' ranges count alike (integers when utilities are, so weighted sums stay exact).
+ * Weight rows for the bounds: one per party, then mixes scaled so every party's range counts
+ * alike (integers when utilities are, so weighted sums stay exact).
  */
 function weightRows(comp: Component, integral: boolean): Float64Array {
   const k = comp.unary.length;
   const rows: number[] = [];
   for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) rows.push(p === q ? 1 : 0);
-  if (k !== 2) return Float64Array.from(rows);
-  const range = [0, 1].map((p) => {
+  if (k < 2) return Float64Array.from(rows);
+  const range = comp.unary.map((u, p) => {
     let hi = 0;
-    for (const u of comp.unary[p] as Float64Array[]) hi += Math.max(...u.map(Math.abs));
+    for (const t of u) hi += Math.max(...t.map(Math.abs));
     for (const b of comp.boxes) if (b.party === p) hi += Math.abs(b.utility);
     return hi > 0 ? hi : 1;
   });
-  for (const lambda of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-    let a = lambda / (range[0] as number);
-    let b = (1 - lambda) / (range[1] as number);
+  // Two parties: five mixes from one side to the other. More: the balanced row, then each party
+  // leaning three to one.
+  const mixes: number[][] =
+    k === 2
+      ? [0.1, 0.3, 0.5, 0.7, 0.9].map((l) => [l, 1 - l])
+      : [
+          Array.from({ length: k }, () => 1),
+          ...Array.from({ length: k }, (_, p) => Array.from({ length: k }, (_, q) => (q === p ? 3 : 1))),
+        ];
+  for (const mix of mixes) {
+    let row = mix.map((x, p) => x / (range[p] as number));
     if (integral) {
-      const s = 16 / Math.max(a, b);
-      a = Math.max(1, Math.round(a * s));
-      b = Math.max(1, Math.round(b * s));
+      const s = 16 / Math.max(...row);
+      row = row.map((x) => Math.max(1, Math.round(x * s)));
     }
-    rows.push(a, b);
+    rows.push(...row);
   }
   return Float64Array.from(rows);
 }
