@@ -30,8 +30,10 @@ interface MutableBox {
   masks: Uint8Array[];
 }
 
-/** Above this many classes an issue only merges equal classes (dominance is quadratic). */
-const DOMINANCE_LIMIT = 512;
+/** Pairwise dominance checks allowed per issue and round (beyond, only equal classes merge). */
+const DOMINANCE_WORK = 2e7;
+/** Rounds of reduction at most: each is exact on its own, so stopping early only saves less. */
+const MAX_ROUNDS = 64;
 
 /**
  * Reduces the space for the given parties. `allowed[i]` masks the values an issue may take (red
@@ -71,7 +73,7 @@ export function reduceProblem(
   if (classes.some((c) => c.length === 0))
     return { parties: k, classes, unary, constant, boxes: freeze(boxes) };
 
-  for (let changed = true; changed; ) {
+  for (let changed = true, round = 0; changed && round < MAX_ROUNDS; round++) {
     changed = false;
     // Drop constraints that every class meets, and boxes that no class can meet.
     const kept: MutableBox[] = [];
@@ -153,7 +155,7 @@ function survivingClasses(
       distinct.push(c);
     }
   }
-  if (distinct.length > DOMINANCE_LIMIT) return distinct;
+  if (distinct.length * distinct.length * (unary.length + masks.length) > DOMINANCE_WORK) return distinct;
   // `b` dominates `a` when it is no worse in every unary term, sits in every positive box `a`
   // sits in, and in no negative box `a` avoids. Distinct signatures make this antisymmetric.
   const dominates = (b: number, a: number): boolean => {

@@ -52,9 +52,18 @@ export function searchComponent(comp: Component, o: ComponentSearchOptions): Com
   const bounds = new Float64Array(nw);
   const leaf = new Float64Array(k);
   // Capped parties: a unit row's bound is at most the cap (the mixes stay valid as they are).
+  // With real weights a mix row's sums are rounded: widen it a hair (about a billionth of a
+  // party's utility) so rounding never cuts a point an integer party just reaches.
+  const rowSlack = Float64Array.from({ length: nw }, (_, w) => {
+    if (o.integral || w < k) return 0;
+    let s = 0;
+    for (let p = 0; p < k; p++) s += W[w * k + p]! * o.scales[p]!;
+    return 1e-9 * s;
+  });
   const bound = (d: number): void => {
     e.bounds(d, bounds);
     for (let p = 0; p < k; p++) if (bounds[p]! > o.caps[p]!) bounds[p] = o.caps[p]!;
+    for (let w = k; w < nw; w++) bounds[w]! += rowSlack[w]!;
   };
   const assignment = new Int32Array(n);
   const childOrder = new Int32Array(n * maxClasses);
