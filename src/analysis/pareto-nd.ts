@@ -109,39 +109,82 @@ function filter3(
   return kept;
 }
 
-/** Any number of parties: each point against the points kept so far (O(n·kept·k)). */
+const RECENT = 16;
+
+/**
+ * Any number of parties: each point against the points kept so far (O(n·kept·k) at worst).
+ * Points come by welfare descending (ties: lexicographically descending, then by index), so
+ * whatever weakly dominates a point comes first (float sums are monotone) and dominated points
+ * usually meet a dominator among the first kept ones; the last few dominators found are tried
+ * first.
+ */
 function filterK(
   cols: readonly Float64Array[],
-  order: Int32Array,
+  n: number,
   margins?: Float64Array,
   groups?: Int32Array,
 ): number[] {
   const k = cols.length;
+  const welfare = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let w = 0;
+    for (let p = 0; p < k; p++) w += (cols[p] as Float64Array)[i] as number;
+    welfare[i] = w;
+  }
+  let order = sortByKey(welfare, dominanceOrder(cols, n));
+  if (groups) order = sortByGroup(groups, order);
+  const m = margins ?? new Float64Array(k);
+  const rows = new Float64Array(n * k);
   const kept: number[] = [];
+  const recent = new Int32Array(RECENT).fill(-1);
   let start = 0;
-  for (let i = 0; i < order.length; i++) {
-    const a = order[i] as number;
-    if (groups && i > 0 && groups[a] !== groups[order[i - 1] as number]) start = kept.length;
-    let dropped = false;
-    for (let s = kept.length - 1; s >= start && !dropped; s--) {
-      const b = kept[s] as number;
-      let geq = true;
-      let ahead = false;
-      let identical = true;
-      for (let p = 0; p < k; p++) {
-        const c = cols[p] as Float64Array;
-        const vb = c[b] as number;
-        const va = c[a] as number;
-        if (vb < va) {
-          geq = false;
-          break;
-        }
-        if (vb !== va) identical = false;
-        if (vb > va + (margins ? (margins[p] as number) : 0)) ahead = true;
-      }
-      dropped = geq && (ahead || identical);
+  const q = new Float64Array(k);
+  /** Whether kept point s dominates the point in `q` (or equals it: it came first). */
+  const dominates = (s: number): boolean => {
+    const base = s * k;
+    if ((rows[base] as number) < (q[0] as number)) return false;
+    let ahead = false;
+    let identical = true;
+    for (let p = 0; p < k; p++) {
+      const vb = rows[base + p] as number;
+      const va = q[p] as number;
+      if (vb < va) return false;
+      if (vb !== va) identical = false;
+      if (vb > va + (m[p] as number)) ahead = true;
     }
-    if (!dropped) kept.push(a);
+    return ahead || identical;
+  };
+  const remember = (s: number): void => {
+    let j = recent.indexOf(s);
+    if (j < 0) j = RECENT - 1;
+    for (; j > 0; j--) recent[j] = recent[j - 1] as number;
+    recent[0] = s;
+  };
+  for (let i = 0; i < n; i++) {
+    const a = order[i] as number;
+    if (groups && i > 0 && groups[a] !== groups[order[i - 1] as number]) {
+      start = kept.length;
+      recent.fill(-1);
+    }
+    for (let p = 0; p < k; p++) q[p] = (cols[p] as Float64Array)[a] as number;
+    let dropped = false;
+    for (let j = 0; j < RECENT && !dropped; j++) {
+      const s = recent[j] as number;
+      if (s >= start && dominates(s)) {
+        dropped = true;
+        remember(s);
+      }
+    }
+    for (let s = start; s < kept.length && !dropped; s++) {
+      if (dominates(s)) {
+        dropped = true;
+        remember(s);
+      }
+    }
+    if (dropped) continue;
+    const at = kept.length;
+    rows.set(q, at * k);
+    kept.push(a);
   }
   return kept;
 }
@@ -167,6 +210,7 @@ export function nonDominated(
     const m = margins ? Float64Array.of(margins[0] as number, 0) : undefined;
     return nonDominated([cols[0] as Float64Array, zeros], n, groups, m);
   }
+  if (k > 3) return Int32Array.from(filterK(cols, n, margins, groups)).sort();
   const order = dominanceOrder(cols, n, groups);
   let kept: number[] | Int32Array;
   if (k === 2) {
@@ -189,6 +233,6 @@ export function nonDominated(
       }
       kept = parts;
     }
-  } else kept = k === 3 ? filter3(cols, order, margins, groups) : filterK(cols, order, margins, groups);
+  } else kept = filter3(cols, order, margins, groups);
   return Int32Array.from(kept).sort();
 }
