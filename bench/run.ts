@@ -4,8 +4,12 @@
  */
 import { cpus } from 'node:os';
 import { benchAnalysis } from './analysis.js';
+import { benchUncertainty } from './uncertainty.js';
 
-const groups: Record<string, () => void | Promise<void>> = { analysis: benchAnalysis };
+const groups: Record<string, () => void | Promise<void>> = {
+  analysis: benchAnalysis,
+  uncertainty: benchUncertainty,
+};
 const pick = process.argv.slice(2);
 console.log(
   `Concord benchmarks — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`,

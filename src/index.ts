@@ -24,3 +24,4 @@ export * from './conflict/index.js';
 export * from './record/distribution.js';
 export * from './protocols/index.js';
 export * from './strategies/index.js';
+export * from './uncertainty/index.js';

@@ -9,6 +9,22 @@ export {
 export { ANALYZE_DEFAULTS, type Analysis, type AnalyzeOptions, analyze } from './analyze.js';
 export { type EnumerationOptions, enumerateFrontier, forEachAcceptable } from './brute-force.js';
 export {
+  CONCESSION_DEFAULTS,
+  type Concession,
+  type ConcessionOptions,
+  type ConcessionPair,
+  type Concessions,
+  minimalConcessions,
+  type RedLineRef,
+  type SingleConcession,
+} from './concessions.js';
+export {
+  type CompletionRule,
+  type DraftEvaluation,
+  type DraftPartyEvaluation,
+  evaluateDraft,
+} from './draft-evaluation.js';
+export {
   type EvaluateOptions,
   evaluateOutcome,
   type OutcomeEvaluation,
