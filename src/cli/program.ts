@@ -4,6 +4,7 @@ import { analyzeCommand } from './analyze.js';
 import { checkCommand } from './check.js';
 import { convertCommand } from './convert.js';
 import type { CliIo } from './io.js';
+import { simulateCommand } from './simulate.js';
 
 /** The scenario `concord` runs when given no command. */
 export const DEFAULT_SCENARIO = 'ukraine-2025';
@@ -91,6 +92,35 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--profiles <a.xml,b.xml>', 'GENIUS folders: which profile files are the parties, in order', list)
     .action((scenario, opts) => {
       code = convertCommand({ scenario, ...opts }, io);
+    });
+
+  program
+    .command('simulate')
+    .description('Run negotiations between strategies under a protocol and summarise how they unfold')
+    .argument('<scenario>', 'a scenario file, a GENIUS/GeniusWeb domain folder, or a built-in name')
+    .option('--protocol <name>', 'ao, mao, single-text or shuttle', 'ao')
+    .option(
+      '--agents <a,b[,c]>',
+      'one strategy per party at the table (or one for all), e.g. boulware:e=0.3,conceder',
+      list,
+    )
+    .option('--steps <n>', 'deadline in rounds', positiveInt('--steps'), 100)
+    .option('--runs <n>', 'number of negotiations (run r is seeded seed + r)', positiveInt('--runs'), 1)
+    .option('--seed <n>', 'seed of the first run', integer('--seed'), 1)
+    .option('--variant <name>', 'single text: veto or hill-climbing')
+    .option(
+      '--time <ms>',
+      'also a deadline in milliseconds (results then depend on the machine)',
+      positiveInt('--time'),
+    )
+    .option('--parties <a,b>', 'who sits at the table, in order (default: the principals)', list)
+    .option('--mediator <name>', 'who mediates single text and shuttle: a party, or neutral')
+    .option('--profiles <a.xml,b.xml>', 'GENIUS folders: which profile files are the parties, in order', list)
+    .option('--trace <file.jsonl>', 'write every event (one JSON object a line)')
+    .option('--plot <file.svg>', 'write the offers of the first run on the utility plane')
+    .option('--json', 'print the summary as JSON (for machines)')
+    .action(async (scenario, opts) => {
+      code = await simulateCommand({ scenario, ...opts }, io);
     });
 
   program.action(async () => {

@@ -3,7 +3,7 @@ import type { Outcome, OutcomeSpace } from '../outcomes/space.js';
 import type { OwnPreferences } from './own-preferences.js';
 
 /** Random crossovers a shuttle mediator weighs besides the per-issue median. */
-const CROSSOVERS = 15;
+const CROSSOVERS = 31;
 
 /**
  * Distance between two outcomes as a mediator without utilities sees it: per issue 0 or 1 for
@@ -41,40 +41,51 @@ function medianOutcome(space: OutcomeSpace, positions: readonly Outcome[], rng: 
 }
 
 /**
- * The shuttle mediator's proposal from the positions it has heard (each party's latest
- * counter-proposal). Candidates: the per-issue median and random crossovers of the positions. A
- * neutral mediator picks the candidate farthest from no one (smallest largest distance to a
- * position, then smallest total); a mediator with preferences picks its own favourite.
+ * The mediator's proposal from the positions it has heard (each party's latest counter-proposal
+ * or opening). Candidates: the per-issue median and random crossovers of the positions, keeping
+ * those `admissible` (crossing no declared red line) when there are any. Among the most balanced
+ * (largest distance to a position within half an issue of the smallest), a neutral mediator picks
+ * the most balanced (then the smallest total distance); a mediator with preferences its favourite.
  */
 export function compromise(
   space: OutcomeSpace,
   positions: readonly Outcome[],
   rng: Rng,
   mediator?: OwnPreferences,
+  admissible: (o: Outcome) => boolean = () => true,
 ): Outcome {
-  const candidates: Outcome[] = [medianOutcome(space, positions, rng)];
+  const all: Outcome[] = [medianOutcome(space, positions, rng)];
   for (let c = 0; c < CROSSOVERS; c++) {
-    candidates.push(
+    all.push(
       space.issues.map((_, i) => (positions[rng.int(0, positions.length - 1)] as Outcome)[i] as number),
     );
   }
-  let best = candidates[0] as Outcome;
-  let bestKey = [Number.NEGATIVE_INFINITY, 0, 0];
-  for (const c of candidates) {
-    if (mediator && !mediator.permits(c)) continue;
-    let worst = 0;
+  const allowed = all.filter((c) => admissible(c) && (!mediator || mediator.permits(c)));
+  const candidates = allowed.length > 0 ? allowed : all;
+  // Balance first: only candidates within half an issue of the most balanced one; among them a
+  // mediator with preferences takes its favourite, a neutral one the most balanced.
+  const worst = candidates.map((c) => {
+    let w = 0;
     let total = 0;
     for (const p of positions) {
       const d = outcomeDistance(space, c, p);
       total += d;
-      if (d > worst) worst = d;
+      if (d > w) w = d;
     }
-    const key = [mediator ? mediator.utility(c) : 0, -worst, -total];
+    return [w, total] as const;
+  });
+  const fairest = Math.min(...worst.map((w) => w[0]));
+  let best = candidates[0] as Outcome;
+  let bestKey = [Number.NEGATIVE_INFINITY, 0, 0];
+  candidates.forEach((c, k) => {
+    const [w, total] = worst[k] as readonly [number, number];
+    if (w > fairest + 0.5) return;
+    const key = [mediator ? mediator.utility(c) : 0, -w, -total];
     if (lexGreater(key, bestKey)) {
       best = c;
       bestKey = key;
     }
-  }
+  });
   return Object.freeze(Array.from(best));
 }
 

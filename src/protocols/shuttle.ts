@@ -75,7 +75,13 @@ class ShuttleSession implements Session {
     try {
       if (m.round > 0 && p === 0) {
         const heard = this.#positions.filter((o): o is Outcome => o !== undefined);
-        this.#proposal = compromise(table.space, heard, this.#in.rng, table.mediatorPreferences());
+        this.#proposal = compromise(
+          table.space,
+          heard,
+          this.#in.rng,
+          table.mediatorPreferences(),
+          table.admissible,
+        );
         this.#accepts = 0;
       }
       const proposal = this.#proposal;

@@ -1,7 +1,8 @@
 import type { Outcome } from '../outcomes/space.js';
-import { Neighbourhood } from './mediator.js';
+import { compromise, Neighbourhood } from './mediator.js';
 import type { OwnPreferences } from './own-preferences.js';
 import {
+  checkedOutcome,
   checkedResponse,
   failure,
   IllegalAction,
@@ -14,7 +15,7 @@ import {
   viewFor,
 } from './session.js';
 import { Channel, ChannelLog, EVERYONE, MEDIATOR } from './trace.js';
-import type { OfferLog, SingleTextVariant } from './types.js';
+import type { Negotiator, OfferLog, SingleTextVariant } from './types.js';
 
 /** Neighbourhoods up to this size are searched exhaustively; larger ones are sampled. */
 const FULL = 4096;
@@ -24,13 +25,16 @@ const BATCH = 64;
 const PATIENCE = 3;
 
 /**
- * The single negotiating text. The mediator starts from a random text; each round it drafts one
- * revision: candidates that change one issue are put to the parties, who score them against the
+ * The single negotiating text (Raiffa; the Camp David procedure). In the first round the mediator
+ * hears each party's opening position privately and drafts the first text from them (the
+ * {@link compromise} a shuttle mediator would propose). Then each round it drafts one revision: candidates that change one issue are put to the parties, who score them against the
  * current text (a negative score is a veto). `veto`: the first candidate nobody vetoes and
  * someone gains from is adopted. `hill-climbing`: the parties score a batch and the mediator
  * adopts the Pareto improvement with the largest total score (or, for a mediator with
- * preferences, the one it likes best). When no single-issue change helps someone without hurting
- * another (a local Pareto optimum), and in the last round, the mediator asks the parties to sign.
+ * preferences, the one it likes best). Texts crossing a seated party's (declared) red line are
+ * not tabled. When no single-issue change helps someone without hurting another (a local Pareto
+ * optimum), and in the last round, the mediator asks the parties to sign; if anyone refuses, it
+ * hears their positions again and redrafts (parties criticise, the mediator revises).
  */
 class SingleTextSession implements Session {
   end: SessionEnd | undefined = undefined;
@@ -42,7 +46,7 @@ class SingleTextSession implements Session {
   readonly #m: Moment = { turn: 0, round: 0, time: 0, text: undefined };
   readonly #hood: Neighbourhood;
   readonly #mediator: OwnPreferences | undefined;
-  #text: Outcome;
+  #text: Outcome | undefined = undefined;
   #drafting = true;
   #failures = 0;
   #acting = 0;
@@ -54,9 +58,29 @@ class SingleTextSession implements Session {
     this.#log = new ChannelLog(input.trace, this.#channel);
     this.#hood = new Neighbourhood(input.table.space);
     this.#mediator = input.table.mediatorPreferences();
-    const first = Object.freeze(input.table.space.sizes.map((s) => input.rng.int(0, s - 1)));
+  }
+
+  /** Every party's position (seen by the mediator only), then a fresh draft from them. */
+  #open(): void {
+    const { table, trace, negotiators } = this.#in;
+    const m = this.#m;
+    const positions: Outcome[] = [];
+    for (let s = 0; s < negotiators.length; s++) {
+      this.#acting = s;
+      const view = viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m);
+      const p = (negotiators[s] as Negotiator).propose(view);
+      // Leaving before the talks start is allowed; the others' positions still make the draft.
+      if (p === 'end') continue;
+      const position = checkedOutcome(table, s, p, 'propose');
+      trace.push('counter', s, MEDIATOR, m.turn, m.round, m.time, position);
+      positions.push(position);
+    }
+    const first =
+      positions.length > 0
+        ? compromise(table.space, positions, this.#in.rng, this.#mediator, table.admissible)
+        : Object.freeze(table.space.sizes.map((size) => this.#in.rng.int(0, size - 1)));
     this.#text = first;
-    this.#channel.add(input.trace.push('adopt', MEDIATOR, EVERYONE, 0, 0, 0, first));
+    this.#channel.add(trace.push('adopt', MEDIATOR, EVERYONE, m.turn, m.round, m.time, first));
   }
 
   #finish(
@@ -87,7 +111,8 @@ class SingleTextSession implements Session {
     m.text = this.#text;
     const last = this.#clock.totalTurns !== undefined && m.turn === this.#clock.totalTurns - 1;
     try {
-      if (this.#drafting && !last) this.#draft();
+      if (this.#text === undefined) this.#open();
+      else if (this.#drafting && !last) this.#draft();
       else if (!this.#ratify()) return false;
     } catch (e) {
       const [reason, message] = failure(e, this.#in.table.names[this.#acting] ?? `seat ${this.#acting}`);
@@ -106,7 +131,7 @@ class SingleTextSession implements Session {
     else order = Int32Array.from({ length: BATCH * 4 }, () => rng.int(0, hood.size - 1));
     const med = this.#mediator;
     if (med) {
-      const text = this.#text;
+      const text = this.#text as Outcome;
       const score = new Map<number, number>();
       for (const j of order) score.set(j, med.utility(hood.apply(text, j) ?? text));
       order = Int32Array.from([...order].sort((a, b) => (score.get(b) as number) - (score.get(a) as number)));
@@ -120,13 +145,15 @@ class SingleTextSession implements Session {
   #draft(): void {
     const { table, trace, negotiators } = this.#in;
     const m = this.#m;
-    const text = this.#text;
+    const text = this.#text as Outcome;
     const hill = this.#variant === 'hill-climbing';
     let chosen: Outcome | undefined;
     let chosenKey = Number.NEGATIVE_INFINITY;
+    const strict = table.admissible(text);
     for (const j of this.#candidates()) {
       const c = this.#hood.apply(text, j);
-      if (!c) continue;
+      // A mediator does not table a text that crosses a declared red line (unless it must).
+      if (!c || (strict && !table.admissible(c))) continue;
       trace.push('text', MEDIATOR, EVERYONE, m.turn, m.round, m.time, c);
       let vetoed = false;
       let gain = false;
@@ -135,8 +162,9 @@ class SingleTextSession implements Session {
         this.#acting = s;
         const neg = negotiators[s];
         const me = table.prefs[s] as OwnPreferences;
-        const view = viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m);
-        const raw = neg?.vote ? neg.vote(view, c) : me.utility(c) - me.utility(text);
+        const raw = neg?.vote
+          ? neg.vote(viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m), c)
+          : me.utility(c) - me.utility(text);
         if (typeof raw !== 'number' || Number.isNaN(raw)) {
           throw new IllegalAction(
             `${table.names[s]}: vote returned ${JSON.stringify(raw)} (expected a number)`,
@@ -172,7 +200,7 @@ class SingleTextSession implements Session {
   #ratify(): boolean {
     const { table, trace, negotiators } = this.#in;
     const m = this.#m;
-    const text = this.#text;
+    const text = this.#text as Outcome;
     trace.push('ratify', MEDIATOR, EVERYONE, m.turn, m.round, m.time, text);
     let all = true;
     for (let s = 0; s < negotiators.length; s++) {
@@ -194,6 +222,9 @@ class SingleTextSession implements Session {
       if (r === 'reject') all = false;
     }
     if (all) return this.#finish(text, 'agreement', m.time);
+    // Turned down: next round the mediator hears everyone's position again and redrafts.
+    this.#text = undefined;
+    this.#drafting = true;
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import { type AnalysisProblem, prepareProblem } from '../analysis/problem.js';
 import { ConcordError } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
-import { isIndexable, type OutcomeSpace } from '../outcomes/space.js';
+import { isIndexable, type Outcome, type OutcomeSpace } from '../outcomes/space.js';
 import { OutcomeCache } from './outcome-cache.js';
 import { OWN_PREFERENCES_DEFAULTS, type OwnPreferences, ownPreferences } from './own-preferences.js';
 
@@ -46,6 +46,11 @@ export interface NegotiationTable {
   readonly mediator: MediatorSeat;
   /** The mediating party's own preferences (built on first use); undefined for a neutral mediator. */
   mediatorPreferences(): OwnPreferences | undefined;
+  /**
+   * True when the outcome crosses no seated party's red line. Red lines are declared: mediators
+   * (single text, shuttle) never put forward a text that crosses one when they can avoid it.
+   */
+  admissible(outcome: Outcome): boolean;
 }
 
 interface Prepared {
@@ -153,6 +158,7 @@ export function prepareTable(scenario: Scenario, options: TableOptions = {}): Ne
     mediator: Object.freeze(mediator),
     mediatorPreferences: () =>
       mediator.party === undefined ? undefined : prefsOf(scenario, p, mediator.party, indexLimit),
+    admissible: (o: Outcome) => prefs.every((q) => q.permits(o)),
   });
   p.tables.set(key, table);
   return table;

@@ -21,8 +21,9 @@ export type Response = 'accept' | 'reject' | 'end';
 
 /**
  * What a negotiator may read of the negotiation on its turn. A fresh object is built for every
- * call; the objects it points to are frozen, and none of them leads back to the mechanism, the
- * other negotiators or their preferences.
+ * turn (shared by `respond` and `propose` within it); the objects it points to are frozen or
+ * read-only, and none of them leads back to the mechanism, the other negotiators or their
+ * preferences.
  */
 export interface NegotiatorView {
   readonly protocol: ProtocolName;

@@ -5,7 +5,13 @@ export { aspiration, floorOf } from './aspiration.js';
 export { acceptanceOf, BUILT_IN_STRATEGIES, builtInStrategies } from './builtins.js';
 export { composeNegotiator, type StrategyParts } from './compose.js';
 export { frequencyModel } from './frequency-model.js';
-export { distanceToFrontier, type TableAnalysis, tableAnalysis, utilityDistance } from './metrics.js';
+export {
+  distanceToFrontier,
+  distanceToNearest,
+  type TableAnalysis,
+  tableAnalysis,
+  utilityDistance,
+} from './metrics.js';
 export {
   hardlinerOffering,
   modelOffering,

@@ -9,6 +9,8 @@ export interface TableAnalysis {
   readonly exact: boolean;
   /** Utilities of the (first) Nash bargaining solution, or null when the frontier is empty. */
   readonly nash: readonly number[] | null;
+  /** Utilities of every tied Nash point (symmetric domains have several). */
+  readonly nashPoints: readonly (readonly number[])[];
 }
 
 const cache = new WeakMap<NegotiationTable, TableAnalysis>();
@@ -31,6 +33,7 @@ export function tableAnalysis(
     frontier: a.frontier,
     exact: a.exact,
     nash: a.solutions.nash[0]?.utilities ?? null,
+    nashPoints: a.solutions.nash.map((p) => p.utilities),
   };
   cache.set(table, result);
   return result;
@@ -62,4 +65,17 @@ export function distanceToFrontier(
     if (d < best) best = d;
   }
   return frontier.length ? best : undefined;
+}
+
+/** Distance from a utility vector to the nearest of several points (undefined when there are none). */
+export function distanceToNearest(
+  u: readonly number[],
+  points: readonly (readonly number[])[],
+): number | undefined {
+  let best: number | undefined;
+  for (const p of points) {
+    const d = utilityDistance(u, p);
+    if (best === undefined || d < best) best = d;
+  }
+  return best;
 }

@@ -13,7 +13,7 @@ import {
   type TraceEvent,
 } from '../protocols/index.js';
 import { builtInStrategies } from './builtins.js';
-import { distanceToFrontier, tableAnalysis, utilityDistance } from './metrics.js';
+import { distanceToFrontier, distanceToNearest, tableAnalysis } from './metrics.js';
 import type { StrategyRegistry } from './registry.js';
 import { agentsPerSeat, deadlineOf } from './run.js';
 
@@ -57,7 +57,7 @@ export interface RunSummary {
   readonly time: number;
   /** Euclidean distance (seated utilities) of the agreement to the Pareto frontier. */
   readonly frontierDistance?: number;
-  /** Euclidean distance of the agreement to the Nash point. */
+  /** Euclidean distance of the agreement to the nearest Nash point (ties: symmetric domains have several). */
   readonly nashDistance?: number;
 }
 
@@ -170,7 +170,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
       const key = x.agreement.join(',');
       if (!distances.has(key)) distances.set(key, distanceToFrontier(x.utilities, reference.frontier));
       frontierDistance = distances.get(key);
-      if (nash) nashDistance = utilityDistance(x.utilities, nash);
+      nashDistance = distanceToNearest(x.utilities, reference.nashPoints);
     }
     return {
       run: r,
@@ -199,7 +199,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   return {
     scenario: scenario.name,
     protocol,
-    ...(mediated ? { variant: options.variant ?? 'veto' } : {}),
+    ...(protocol === 'single-text' ? { variant: options.variant ?? 'veto' } : {}),
     parties: table.names,
     agents: labels,
     ...(mediated ? { mediator: table.mediator.name } : {}),
