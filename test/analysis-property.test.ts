@@ -21,6 +21,7 @@ import {
   solutions,
   utilityRanges,
 } from '../src/analysis/index.js';
+import { numpyArgsort } from '../src/analysis/numpy-argsort.js';
 import { redLineEffect, separableInput } from '../src/analysis/separable.js';
 import { countMeetInMiddle } from '../src/analysis/zone-mitm.js';
 import { createRng, type Rng } from '../src/core/rng.js';
@@ -162,13 +163,15 @@ function zoneOutcomes(problem: AnalysisProblem): { outcome: number[]; utilities:
 }
 
 const SEEDS = Number(process.env.CONCORD_SEEDS ?? 300);
+/** Outcomes sharing a vector: the first in enumeration order (what the naive oracle keeps). */
+const FIRST = { representative: 'first' } as const;
 
 describe('paretoFrontier on random scenarios', () => {
   it('the additive merge gives exactly the naive enumeration (points, outcomes, order)', () => {
     let points = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const problem = prepareProblem(randomScenario(createRng(seed)));
-      const merged = paretoFrontier(problem);
+      const merged = paretoFrontier(problem, FIRST);
       const naive = enumerateFrontier(problem, { filter: 'naive' });
       assert.equal(merged.method, 'additive-merge', `seed ${seed}`);
       assert.deepEqual(merged.points, naive.points, `seed ${seed}`);
@@ -210,7 +213,7 @@ describe('paretoFrontier on random scenarios', () => {
   it('non-additive (hyper-rectangle and mixed) scenarios are enumerated exactly', () => {
     for (let seed = 1; seed <= 100; seed++) {
       const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive: true }));
-      const f = paretoFrontier(problem);
+      const f = paretoFrontier(problem, FIRST);
       const naive = enumerateFrontier(problem, { filter: 'naive' });
       if (!problem.additive) assert.equal(f.method, 'enumeration');
       assert.deepEqual(f.points, naive.points, `seed ${seed}`);
@@ -250,7 +253,72 @@ describe('paretoFrontier on random scenarios', () => {
             : [],
       }));
       const problem = prepareProblem({ name: 'big', issues, parties });
-      assert.deepEqual(paretoFrontier(problem).points, enumerateFrontier(problem).points, `seed ${seed}`);
+      assert.deepEqual(
+        paretoFrontier(problem, FIRST).points,
+        enumerateFrontier(problem).points,
+        `seed ${seed}`,
+      );
+    }
+  });
+});
+
+/**
+ * NegMAS 0.15.7's frontier, simulated step by step (the reference for the default
+ * `representative: 'negmas'`): rational outcomes in enumeration order, presorted by welfare with
+ * numpy's argsort reversed, kept when no later-kept point dominates (numpy's loop), then sorted
+ * by welfare the same way.
+ */
+function negmasFrontier(problem: AnalysisProblem): FrontierPoint[] {
+  const zone = zoneOutcomes(problem);
+  const welfare = (u: readonly number[]) => u.reduce((a, x) => a + x, 0);
+  const presort = Array.from(numpyArgsort(Float64Array.from(zone, (z) => welfare(z.utilities)))).reverse();
+  const points = presort.map((i) => zone[i] as { outcome: number[]; utilities: number[] });
+  const alive = points.map(() => true);
+  points.forEach((c, i) => {
+    if (!alive[i]) return;
+    points.forEach((p, j) => {
+      if (alive[j] && j !== i && !p.utilities.some((x, q) => x > (c.utilities[q] as number)))
+        alive[j] = false;
+    });
+  });
+  const front = points.filter((_, i) => alive[i]);
+  const order = Array.from(numpyArgsort(Float64Array.from(front, (f) => welfare(f.utilities)))).reverse();
+  return order.map((i) => front[i] as FrontierPoint);
+}
+
+describe('NegMAS representatives (default)', () => {
+  it('replays which outcome NegMAS keeps for a shared vector', () => {
+    let shared = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      for (const nonAdditive of [false, true]) {
+        const problem = prepareProblem(randomScenario(createRng(seed), { nonAdditive, issues: 3 }));
+        const mine = paretoFrontier(problem).points;
+        const theirs = negmasFrontier(problem);
+        const key = (p: FrontierPoint) => `${p.utilities.join()}|${p.outcome.join()}`;
+        assert.deepEqual(new Set(mine.map(key)), new Set(theirs.map(key)), `seed ${seed}`);
+        const first = paretoFrontier(problem, FIRST).points;
+        if (new Set(first.map(key)).size !== new Set([...first, ...mine].map(key)).size) shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(0);
+  });
+
+  it('numpyArgsort sorts ascending (a permutation), stably below 17 elements', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const rng = createRng(seed);
+      const v = Float64Array.from({ length: rng.int(0, 300) }, () => rng.int(0, 9) / 4);
+      const order = Array.from(numpyArgsort(v));
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        Array.from({ length: v.length }, (_, i) => i),
+      );
+      for (let i = 1; i < order.length; i++)
+        assert.ok((v[order[i - 1] as number] as number) <= (v[order[i] as number] as number));
+      if (v.length <= 16)
+        assert.deepEqual(
+          order,
+          [...order].sort((a, b) => (v[a] as number) - (v[b] as number) || a - b),
+        );
     }
   });
 });
@@ -543,7 +611,7 @@ describe('analyze on random scenarios', () => {
   it('is exact for additive scenarios and agrees with the separate functions', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const problem = prepareProblem(randomScenario(createRng(seed)));
-      const a = analyze(problem);
+      const a = analyze(problem, FIRST);
       assert.equal(a.exact, true);
       assert.deepEqual(a.frontier, enumerateFrontier(problem, { filter: 'naive' }).points);
       assert.equal(a.agreementZone?.count, String(zoneOutcomes(problem).length));

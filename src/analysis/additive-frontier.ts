@@ -1,4 +1,5 @@
 import type { Outcome } from '../outcomes/space.js';
+import type { FilterStats } from './pareto-2d.js';
 import { nonDominated } from './pareto-nd.js';
 
 /** A constraint over several issues: outcomes it matches are excluded (a red line's `forbid`). */
@@ -41,6 +42,11 @@ export interface AdditivePoints {
    * dominated by a missed one by as much.
    */
   readonly gap: number;
+  /**
+   * Whether some returned vector is shared by several outcomes (exact when `gap` is 0: an
+   * identical partial sum merged into the returned point's ancestry at some step).
+   */
+  readonly ties: boolean;
   readonly count: number;
   /** `cols[p][j]`: party p's utility of point j. */
   readonly cols: readonly Float64Array[];
@@ -140,6 +146,9 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
   const maxStates = input.maxStates ?? 1 << 20;
   const maxPoints = input.maxPoints ?? 1 << 16;
   let gap = 0;
+  // Whether an identical outcome merged into each kept point (or its ancestors): then its
+  // vector is shared by several outcomes.
+  let curTwin = new Uint8Array(1);
   const reservations = input.reservations ?? tables.map(() => Number.NEGATIVE_INFINITY);
 
   const options = sizes.map((s, i) => {
@@ -152,6 +161,7 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     return {
       ok: true,
       gap: 0,
+      ties: false,
       count: 0,
       cols: tables.map(() => new Float64Array(0)),
       outcomes: new Int32Array(0),
@@ -262,11 +272,13 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     // moves a sum by at most half an ulp of the magnitude); the last step compares exactly.
     const rest = n - 1 - i;
     const margins = Float64Array.from(magnitude, (a) => (rest > 0 ? 2 * (rest + 1) * Number.EPSILON * a : 0));
+    const stats: FilterStats = { identical: 0, absorbed: new Uint8Array(c) };
     let kept = nonDominated(
       cand.map((col) => col.subarray(0, c)),
       c,
       candState?.subarray(0, c),
       margins,
+      stats,
     );
     if (kept.length > maxPoints) {
       const thinned = thin(cand, kept, maxPoints, candState);
@@ -278,8 +290,11 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     const nextValue = new Int32Array(m);
     const next = tables.map(() => new Float64Array(m));
     const nextState = new Int32Array(m);
+    const nextTwin = new Uint8Array(m);
     for (let t = 0; t < m; t++) {
       const a = kept[t] as number;
+      nextTwin[t] =
+        ((stats.absorbed as Uint8Array)[a] as number) | (curTwin[candParent[a] as number] as number);
       nextParent[t] = candParent[a] as number;
       nextValue[t] = candValue[a] as number;
       for (let p = 0; p < k; p++) (next[p] as Float64Array)[t] = (cand[p] as Float64Array)[a] as number;
@@ -289,6 +304,7 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     values.push(nextValue);
     cur = next;
     curState = nextState;
+    curTwin = nextTwin;
     if (m === 0) break;
   }
 
@@ -311,5 +327,5 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
       at = (parents[i] as Int32Array)[at] as number;
     }
   });
-  return { ok: true, gap, count, cols, outcomes };
+  return { ok: true, gap, ties: final.some((j) => curTwin[j] === 1), count, cols, outcomes };
 }

@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import type { Issue } from '../outcomes/issue.js';
 import { enumerationPass } from './enumeration-pass.js';
-import { FRONTIER_DEFAULTS, paretoFrontier, tickClock } from './frontier.js';
+import { FRONTIER_DEFAULTS, paretoFrontier, tickClock, withNegmasChoices } from './frontier.js';
 import { type IssueZones, issueZones } from './issue-zones.js';
 import { type ProblemInput, prepareProblem } from './problem.js';
 import { utilityRanges } from './ranges.js';
@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   readonly zoneLimit?: number;
   /** Most samples for the zone estimate. */
   readonly samples?: number;
+  /** Which outcome stands for a shared frontier vector (see `FrontierOptions.representative`). */
+  readonly representative?: 'negmas' | 'first';
   /** Compute the agreement zone (default true). */
   readonly zone?: boolean;
   /** Compute the per-issue zones (default true). */
@@ -108,9 +110,16 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
     !problem.additive && problem.space.count <= BigInt(enumerationLimit)
       ? enumerationPass(problem)
       : undefined;
+  const representative = options.representative ?? 'negmas';
   const frontier: Frontier = pass
-    ? { points: pass.frontier, method: 'enumeration', exact: true }
-    : paretoFrontier(problem, { budgetMs: budgetMs / 2, now, enumerationLimit });
+    ? representative === 'negmas'
+      ? withNegmasChoices(
+          problem,
+          { points: pass.frontier, method: 'enumeration', exact: true },
+          enumerationLimit,
+        )
+      : { points: pass.frontier, method: 'enumeration', exact: true }
+    : paretoFrontier(problem, { budgetMs: budgetMs / 2, now, enumerationLimit, representative });
   if (!frontier.exact)
     inexact.push(
       `frontier: ${frontier.note ?? 'not exact'}; any missed point is within ${frontier.gap ?? Number.POSITIVE_INFINITY} (every party's utility) of a listed one`,

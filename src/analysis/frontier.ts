@@ -2,6 +2,7 @@ import { ConcordError } from '../core/errors.js';
 import { additiveFrontier } from './additive-frontier.js';
 import { enumerateFrontier } from './brute-force.js';
 import { hyperRectangleFrontier } from './hyperrectangle/index.js';
+import { negmasOrder } from './negmas-order.js';
 import { compareOutcomes, sortByWelfare } from './points.js';
 import { type AnalysisProblem, type ProblemInput, prepareProblem } from './problem.js';
 import { separableInput } from './separable.js';
@@ -17,6 +18,14 @@ export interface FrontierOptions {
   readonly method?: 'auto' | 'additive-merge' | 'enumeration';
   /** Largest space enumerated when no faster exact method applies; default 4,000,000. */
   readonly enumerationLimit?: number;
+  /**
+   * Which outcome stands for a utility vector several outcomes share. `negmas` (default): the
+   * one NegMAS keeps — an artefact of numpy's unstable sort, replayed exactly (also NegMAS's
+   * order among equal welfares) when the space has at most `enumerationLimit` outcomes and some
+   * vector is shared; otherwise, and with `first`, the first such outcome in enumeration order
+   * (ties in welfare then in enumeration order too).
+   */
+  readonly representative?: 'negmas' | 'first';
   /** Time for methods that may stop early (hyper-rectangle search); default 10,000 ms. */
   readonly budgetMs?: number;
   /**
@@ -41,7 +50,9 @@ export function tickClock(): () => number {
   };
 }
 
-function additivePoints(problem: AnalysisProblem): { points: FrontierPoint[]; gap: number } | string {
+function additivePoints(
+  problem: AnalysisProblem,
+): { points: FrontierPoint[]; gap: number; ties: boolean } | string {
   const res = additiveFrontier(separableInput(problem));
   if (!res.ok) return res.reason;
   const n = problem.space.sizes.length;
@@ -49,7 +60,7 @@ function additivePoints(problem: AnalysisProblem): { points: FrontierPoint[]; ga
     outcome: Array.from(res.outcomes.subarray(j * n, (j + 1) * n)),
     utilities: res.cols.map((c) => c[j] as number),
   }));
-  return { points, gap: res.gap };
+  return { points, gap: res.gap, ties: res.ties };
 }
 
 /**
@@ -66,10 +77,30 @@ function additivePoints(problem: AnalysisProblem): { points: FrontierPoint[]; ga
  */
 export function paretoFrontier(input: ProblemInput, options: FrontierOptions = {}): Frontier {
   const problem = prepareProblem(input);
+  const { frontier, ties } = computeFrontier(problem, options);
+  if ((options.representative ?? 'negmas') === 'first' || !frontier.exact || !ties) return frontier;
+  return withNegmasChoices(problem, frontier, options.enumerationLimit ?? FRONTIER_DEFAULTS.enumerationLimit);
+}
+
+/**
+ * Replays NegMAS's choice among outcomes sharing a frontier vector (see {@link negmasOrder})
+ * when the space has at most `limit` outcomes.
+ */
+export function withNegmasChoices(problem: AnalysisProblem, found: Frontier, limit: number): Frontier {
+  if (problem.space.count > BigInt(limit)) return found;
+  const replay = negmasOrder(problem, found.points, limit);
+  return replay.status === 'replayed' ? { ...found, points: replay.points } : found;
+}
+
+/** The frontier, and whether some outcomes may share a vector (false only when certain). */
+function computeFrontier(
+  problem: AnalysisProblem,
+  options: FrontierOptions,
+): { frontier: Frontier; ties: boolean } {
   const method = options.method ?? FRONTIER_DEFAULTS.method;
   const limit = options.enumerationLimit ?? FRONTIER_DEFAULTS.enumerationLimit;
   const small = problem.space.count <= BigInt(limit);
-  if (method === 'enumeration') return enumerateFrontier(problem);
+  if (method === 'enumeration') return { frontier: enumerateFrontier(problem), ties: true };
   let note: string | undefined;
   if (problem.additive || method === 'additive-merge') {
     if (!problem.additive)
@@ -77,18 +108,20 @@ export function paretoFrontier(input: ProblemInput, options: FrontierOptions = {
     const merged = additivePoints(problem);
     if (typeof merged !== 'string') {
       const points = sortByWelfare(merged.points);
-      if (merged.gap === 0) return { points, method: 'additive-merge', exact: true };
-      return {
+      if (merged.gap === 0)
+        return { frontier: { points, method: 'additive-merge', exact: true }, ties: merged.ties };
+      const frontier: Frontier = {
         points,
         method: 'additive-merge',
         exact: false,
         gap: merged.gap,
         note: `the frontier has too many points to list; an ε-Pareto set is listed (every frontier point clear of the reservations by ${merged.gap} is within that of a listed one, in every party's utility)`,
       };
+      return { frontier, ties: merged.ties };
     }
     note = `additive merge gave up (${merged})`;
-    if (small) return { ...enumerateFrontier(problem), note };
-  } else if (small) return enumerateFrontier(problem);
+    if (small) return { frontier: { ...enumerateFrontier(problem), note }, ties: true };
+  } else if (small) return { frontier: enumerateFrontier(problem), ties: true };
   const res = hyperRectangleFrontier(
     problem.space,
     problem.parties.map((p) => ({ utility: p.utility, reservationValue: p.reservation })),
@@ -103,11 +136,12 @@ export function paretoFrontier(input: ProblemInput, options: FrontierOptions = {
       .map((p) => ({ outcome: [...p.outcome], utilities: [...p.utilities] }))
       .sort((a, b) => compareOutcomes(a.outcome, b.outcome)),
   );
-  return {
+  const frontier: Frontier = {
     points,
     method: 'hyperrectangle-bnb',
     exact: res.exact,
     ...(res.exact ? {} : { gap: res.gap ?? Number.POSITIVE_INFINITY }),
     ...(note ? { note } : res.exact ? {} : { note: `search stopped at the budget; gap ${res.gap}` }),
   };
+  return { frontier, ties: true };
 }

@@ -1,5 +1,13 @@
 import { iota, sortByKey } from './argsort.js';
 
+/** Filled in by the filters. */
+export interface FilterStats {
+  /** Points dropped as identical to a kept one. */
+  identical: number;
+  /** When given (one entry per point): set to 1 for each kept point an identical one merged into. */
+  absorbed?: Uint8Array;
+}
+
 /**
  * Two-party sweep over points listed by `u0` descending, ties by `u1` descending, then by
  * index (see {@link dominanceOrder2}). Returns the kept points in that order.
@@ -14,6 +22,7 @@ export function sweep2(
   u1: Float64Array,
   order: Int32Array,
   margins?: Float64Array,
+  stats?: FilterStats,
 ): Int32Array {
   const n = order.length;
   const m0 = margins ? (margins[0] as number) : 0;
@@ -37,6 +46,11 @@ export function sweep2(
     if (!dropped && i > 0) {
       const b = order[i - 1] as number;
       dropped = u0[b] === x && u1[b] === y;
+      if (dropped && stats) {
+        // Identical points are adjacent and the first of them is the last one kept.
+        stats.identical++;
+        if (stats.absorbed) stats.absorbed[out[kept - 1] as number] = 1;
+      }
     }
     if (!dropped) out[kept++] = a;
     if (y > bestAll) bestAll = y;

@@ -1,5 +1,5 @@
 import { iota, sortByGroup, sortByKey } from './argsort.js';
-import { sweep2 } from './pareto-2d.js';
+import { type FilterStats, sweep2 } from './pareto-2d.js';
 
 /**
  * Points sorted so that whatever weakly dominates a point comes before it: by every column
@@ -50,6 +50,7 @@ function filter3(
   order: Int32Array,
   margins?: Float64Array,
   groups?: Int32Array,
+  stats?: FilterStats,
 ): number[] {
   const [u0, u1, u2] = cols as [Float64Array, Float64Array, Float64Array];
   const [m0, m1, m2] = margins
@@ -102,6 +103,10 @@ function filter3(
     if (!dropped && i > start) {
       const b = order[i - 1] as number;
       dropped = u0[b] === x && u1[b] === y && u2[b] === z;
+      if (dropped && stats) {
+        stats.identical++;
+        if (stats.absorbed) stats.absorbed[kept[kept.length - 1] as number] = 1;
+      }
     }
     if (!dropped) kept.push(a);
     all.insert(rankY, z);
@@ -123,6 +128,7 @@ function filterK(
   n: number,
   margins?: Float64Array,
   groups?: Int32Array,
+  stats?: FilterStats,
 ): number[] {
   const k = cols.length;
   const welfare = new Float64Array(n);
@@ -151,6 +157,10 @@ function filterK(
       if (vb < va) return false;
       if (vb !== va) identical = false;
       if (vb > va + (m[p] as number)) ahead = true;
+    }
+    if (identical && !ahead && stats) {
+      stats.identical++;
+      if (stats.absorbed) stats.absorbed[kept[s] as number] = 1;
     }
     return ahead || identical;
   };
@@ -193,7 +203,8 @@ function filterK(
  * Indices (ascending) of the points that no other point weakly dominates, identical vectors
  * collapsing to the smallest index — the same set as `nonDominatedNaive`. With `groups`, points
  * only compete within their group. With `margins`, only leads larger than `margins[p]` count
- * (see {@link sweep2}). Any number of parties: 1 and 2 sort and sweep, 3 uses Fenwick trees,
+ * (see {@link sweep2}). `stats` counts the points dropped as identical to a kept one. Any
+ * number of parties: 1 and 2 sort and sweep, 3 uses Fenwick trees,
  * more compare with the kept set.
  */
 export function nonDominated(
@@ -201,6 +212,7 @@ export function nonDominated(
   n: number,
   groups?: Int32Array,
   margins?: Float64Array,
+  stats?: FilterStats,
 ): Int32Array {
   const k = cols.length;
   if (n === 0) return new Int32Array(0);
@@ -208,13 +220,13 @@ export function nonDominated(
   if (k === 1) {
     const zeros = new Float64Array(n);
     const m = margins ? Float64Array.of(margins[0] as number, 0) : undefined;
-    return nonDominated([cols[0] as Float64Array, zeros], n, groups, m);
+    return nonDominated([cols[0] as Float64Array, zeros], n, groups, m, stats);
   }
-  if (k > 3) return Int32Array.from(filterK(cols, n, margins, groups)).sort();
+  if (k > 3) return Int32Array.from(filterK(cols, n, margins, groups, stats)).sort();
   const order = dominanceOrder(cols, n, groups);
   let kept: number[] | Int32Array;
   if (k === 2) {
-    if (!groups) kept = sweep2(cols[0] as Float64Array, cols[1] as Float64Array, order, margins);
+    if (!groups) kept = sweep2(cols[0] as Float64Array, cols[1] as Float64Array, order, margins, stats);
     else {
       const parts: number[] = [];
       let i = 0;
@@ -227,12 +239,13 @@ export function nonDominated(
           cols[1] as Float64Array,
           order.subarray(i, j),
           margins,
+          stats,
         ))
           parts.push(a);
         i = j;
       }
       kept = parts;
     }
-  } else kept = filter3(cols, order, margins, groups);
+  } else kept = filter3(cols, order, margins, groups, stats);
   return Int32Array.from(kept).sort();
 }

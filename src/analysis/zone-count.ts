@@ -27,7 +27,12 @@ interface Walk {
   readonly pass: (u: number, r: number) => boolean;
 }
 
-function prepareWalk(problem: AnalysisProblem, effect: RedLineEffect, strict: boolean): Walk | undefined {
+function prepareWalk(
+  problem: AnalysisProblem,
+  effect: RedLineEffect,
+  strict: boolean,
+  thresholds?: ArrayLike<number>,
+): Walk | undefined {
   const { space, parties } = problem;
   const n = space.sizes.length;
   const k = parties.length;
@@ -73,7 +78,7 @@ function prepareWalk(problem: AnalysisProblem, effect: RedLineEffect, strict: bo
     k,
     opts,
     cols,
-    res: Float64Array.from(parties, (p) => p.reservation),
+    res: Float64Array.from(parties, (p, i) => (thresholds ? (thresholds[i] as number) : p.reservation)),
     tol: Float64Array.from(magnitude, (a) => 1e-9 * (1 + a)),
     sufMin,
     sufMax,
@@ -119,7 +124,8 @@ function step(w: Walk, sums: Float64Array, outcome: number[], level: number, v: 
 /**
  * Exact number of outcomes of an additive problem that cross no red line and that every party
  * rates at or above its reservation (strictly above when `strict`), or undefined when that
- * takes more than `limit` steps.
+ * takes more than `limit` steps. `thresholds` replaces the reservations (e.g. a frontier
+ * point's utilities, to count the outcomes that share it).
  *
  * A depth-first walk over the allowed values in issue order, carrying each party's partial
  * sum exactly as the compiled utility builds it. A subtree is skipped when even its best
@@ -133,8 +139,9 @@ export function countSeparable(
   effect: RedLineEffect,
   limit: number,
   strict = false,
+  thresholds?: ArrayLike<number>,
 ): bigint | undefined {
-  const w = prepareWalk(problem, effect, strict);
+  const w = prepareWalk(problem, effect, strict, thresholds);
   if (!w) return 0n;
   const { n, k } = w;
   const sums = new Float64Array((n + 1) * k);
