@@ -65,10 +65,14 @@ function additivePoints(
 
 /**
  * The Pareto frontier of the outcomes that cross no red line and that every party rates at or
- * above its reservation value: one point per distinct utility vector (identical vectors, equal
- * as floats, collapse to the first outcome in enumeration order), sorted by welfare Σu
- * descending (ties in enumeration order). Dominance is exact: `a` dominates `b` when
- * `a_i >= b_i` for every party and they differ.
+ * above its reservation value: one point per distinct utility vector (vectors equal as floats —
+ * no tolerance, as NegMAS), sorted by welfare Σu descending. Dominance is exact: `a` dominates
+ * `b` when `a_i >= b_i` for every party and they differ. Utilities are summed in issue order,
+ * bit-identical to `compileUtility` (and to NegMAS on GENIUS files).
+ *
+ * Among outcomes sharing a vector, NegMAS's choice is kept by default (see
+ * `FrontierOptions.representative`), with NegMAS's order among equal welfares; otherwise the
+ * first outcome in enumeration order, and equal welfares in enumeration order.
  *
  * @example
  * const f = paretoFrontier(scenario);
