@@ -4,10 +4,12 @@
  */
 import { cpus } from 'node:os';
 import { benchAnalysis } from './analysis.js';
+import { benchTournament } from './tournament.js';
 import { benchUncertainty } from './uncertainty.js';
 
 const groups: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
+  tournament: benchTournament,
   uncertainty: benchUncertainty,
 };
 const pick = process.argv.slice(2);

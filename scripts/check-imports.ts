@@ -19,6 +19,7 @@ const RANK: Record<string, number> = {
   strategies: 8,
   tournaments: 9,
   io: 10,
+  node: 10.5, // node-only effects (worker threads, result files): may use io/, used by the root API
   '(root)': 11,
   cli: 12,
   server: 12,

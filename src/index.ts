@@ -24,4 +24,6 @@ export * from './conflict/index.js';
 export * from './record/distribution.js';
 export * from './protocols/index.js';
 export * from './strategies/index.js';
+export * from './tournaments/index.js';
+export * from './node/index.js';
 export * from './uncertainty/index.js';

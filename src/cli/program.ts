@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { convertCommand } from './convert.js';
 import type { CliIo } from './io.js';
 import { simulateCommand } from './simulate.js';
+import { tournamentCommand } from './tournament.js';
 
 /** The scenario `concord` runs when given no command. */
 export const DEFAULT_SCENARIO = 'ukraine-2025';
@@ -121,6 +122,49 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--json', 'print the summary as JSON (for machines)')
     .action(async (scenario, opts) => {
       code = await simulateCommand({ scenario, ...opts }, io);
+    });
+
+  program
+    .command('tournament')
+    .description(
+      'Every matchup of strategies on scenarios, in every seat order, repeated, on all cores; resumable; ranking with 95% CIs',
+    )
+    .requiredOption(
+      '--out <dir>',
+      'folder for results.jsonl (appended as runs finish), results.csv, ranking.json, tournament.json',
+    )
+    .option('--strategies <a,b,c>', 'strategies, e.g. boulware,conceder:e=2,tft', list)
+    .option('--scenarios <x,y>', 'scenario files, GENIUS/GeniusWeb folders or built-in names', list)
+    .option(
+      '--repetitions <n>',
+      'runs of each matchup on each scenario (default 1)',
+      positiveInt('--repetitions'),
+    )
+    .option('--permutations', 'seat every matchup in every order (default)')
+    .option('--no-permutations', 'seat each set of strategies once, in the order listed')
+    .option('--self-play', 'let a strategy meet itself')
+    .option('--protocol <name>', 'ao (default), mao, single-text or shuttle')
+    .option('--variant <name>', 'single text: veto or hill-climbing')
+    .option('--steps <n>', 'deadline in rounds (default 100)', positiveInt('--steps'))
+    .option(
+      '--seed <n>',
+      'tournament seed; each run has its own seed derived from it (default 1)',
+      integer('--seed'),
+    )
+    .option(
+      '--workers <n>',
+      'worker threads (default: every core; 1 runs in the main thread)',
+      positiveInt('--workers'),
+    )
+    .option(
+      '--resume',
+      'continue the tournament in --out: finished runs are kept; options not given come from its tournament.json',
+    )
+    .option('--score <what>', 'rank by mean utility (default) or discounted utility')
+    .option('--by-scenario', 'also rank the strategies within each scenario')
+    .option('--json', 'print the outcome and the ranking as JSON')
+    .action(async (opts) => {
+      code = await tournamentCommand(opts, io);
     });
 
   program.action(async () => {
