@@ -72,6 +72,7 @@ export function searchComponent(comp: Component, o: ComponentSearchOptions): Com
   let nodes = 0;
   let pruned = 0;
   let stopping = false;
+  let open = 0;
   let gap = 0;
 
   const visit = (d: number): void => {
@@ -104,8 +105,10 @@ export function searchComponent(comp: Component, o: ComponentSearchOptions): Com
       e.assign(d, v, c);
       bound(d + 1);
       if (archive.canPrune(W, bounds)) pruned++;
-      else if (stopping) gap = Math.max(gap, archive.distance(W, bounds, o.scales, base));
-      else {
+      else if (stopping) {
+        open++;
+        gap = Math.max(gap, archive.distance(W, bounds, o.scales, base));
+      } else {
         assignment[v] = c;
         visit(d + 1);
       }
@@ -116,7 +119,9 @@ export function searchComponent(comp: Component, o: ComponentSearchOptions): Com
   bound(0);
   if (!archive.canPrune(W, bounds)) visit(0);
   const points = archive.points.map((q) => ({ values: q.values, payload: q.payload }));
-  return { points, exact: !stopping, gap: stopping ? gap : 0, nodes, pruned };
+  // Stopped with every remaining child cut: the search was complete after all.
+  const exact = open === 0;
+  return { points, exact, gap: exact ? 0 : gap, nodes, pruned };
 }
 
 /** Box weights for branching: utility relative to the party's total, so units do not matter. */
