@@ -4,12 +4,12 @@
  */
 import { cpus } from 'node:os';
 import { benchAnalysis } from './analysis.js';
-import { benchTournament } from './tournament.js';
+import { benchSimulation } from './simulation.js';
 import { benchUncertainty } from './uncertainty.js';
 
 const groups: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
-  tournament: benchTournament,
+  simulation: benchSimulation,
   uncertainty: benchUncertainty,
 };
 const pick = process.argv.slice(2);

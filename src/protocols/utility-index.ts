@@ -1,3 +1,4 @@
+import { sortByKey } from '../analysis/argsort.js';
 import type { CompiledParty } from '../analysis/problem.js';
 import type { Rng } from '../core/rng.js';
 import { forEachOutcome, type Outcome, type OutcomeSpace } from '../outcomes/space.js';
@@ -26,8 +27,8 @@ export function indexedPreferences(
     if (!hasRedLines || permittedBy(party, o)) ids.push(id);
     id++;
   });
-  const order = Int32Array.from(ids);
-  order.sort((a, b) => (util[b] as number) - (util[a] as number) || a - b);
+  // Radix sort: stable, so equal utilities stay in id order.
+  const order = sortByKey(util, Int32Array.from(ids));
   const sorted = new Float64Array(order.length);
   for (let j = 0; j < order.length; j++) sorted[j] = util[order[j] as number] as number;
   const n = order.length;

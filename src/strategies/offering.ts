@@ -7,14 +7,37 @@ import type { Offering, OfferingFactory, OpponentModel } from './parts.js';
 // Parts are classes, not closures: a negotiation creates one of each, and class instances are
 // the cheapest thing to create in a loop of a million runs.
 
+/** Offers by turn for one (party, deadline): the same target every run, so found once. */
+type TurnCache = WeakMap<OwnPreferences, Map<number, (Outcome | undefined)[]>>;
+
 class TimeDependent implements Offering {
   readonly #me: OwnPreferences;
   readonly #p: { e: number; k: number; min: number; max: number };
-  constructor(me: OwnPreferences, e: number, k: number) {
+  readonly #cache: TurnCache;
+  #byTurn: (Outcome | undefined)[] | undefined;
+  #turns = -1;
+  constructor(me: OwnPreferences, e: number, k: number, cache: TurnCache) {
     this.#me = me;
     this.#p = { e, k, min: floorOf(me), max: me.max };
+    this.#cache = cache;
   }
   propose(view: NegotiatorView): Outcome {
+    const T = view.totalTurns;
+    // With a deadline in turns only, time is turn / T: the offer depends on the turn alone.
+    if (T !== undefined && view.time === view.turn / T) {
+      if (T !== this.#turns) {
+        let perParty = this.#cache.get(this.#me);
+        if (!perParty) this.#cache.set(this.#me, (perParty = new Map()));
+        let byTurn = perParty.get(T);
+        if (!byTurn) perParty.set(T, (byTurn = []));
+        this.#byTurn = byTurn;
+        this.#turns = T;
+      }
+      const byTurn = this.#byTurn as (Outcome | undefined)[];
+      let o = byTurn[view.turn];
+      if (o === undefined) byTurn[view.turn] = o = this.#me.atLeast(aspiration(view.time, this.#p));
+      return o;
+    }
     return this.#me.atLeast(aspiration(view.time, this.#p));
   }
 }
@@ -25,7 +48,8 @@ class TimeDependent implements Offering {
  */
 export function timeDependentOffering(params: { readonly e: number; readonly k?: number }): OfferingFactory {
   const k = params.k ?? 0;
-  return ({ me }) => new TimeDependent(me, params.e, k);
+  const cache: TurnCache = new WeakMap();
+  return ({ me }) => new TimeDependent(me, params.e, k, cache);
 }
 
 class Hardliner implements Offering {
