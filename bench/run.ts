@@ -5,11 +5,13 @@
 import { cpus } from 'node:os';
 import { benchAnalysis } from './analysis.js';
 import { benchSimulation } from './simulation.js';
+import { benchTournament } from './tournament.js';
 import { benchUncertainty } from './uncertainty.js';
 
 const groups: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
   simulation: benchSimulation,
+  tournament: benchTournament,
   uncertainty: benchUncertainty,
 };
 const pick = process.argv.slice(2);
