@@ -61,10 +61,9 @@ describe.skipIf(folders.length === 0)('hyperRectangleFrontier on the ANAC 2014 d
     // Reported utilities are those of the reported outcomes; vectors are distinct.
     const us = parties.map((p) => compileUtility(space, p.utility));
     for (const p of got.points) {
-      us.forEach((u, i) =>
-        expect(Math.abs(u.evaluate(p.outcome) - (p.utilities[i] as number))).toBeLessThan(1e-12),
-      );
-      rv.forEach((r, i) => expect(p.utilities[i]).toBeGreaterThanOrEqual(r));
+      for (const [i, u] of us.entries())
+        expect(Math.abs(u.evaluate(p.outcome) - (p.utilities[i] as number))).toBeLessThan(1e-12);
+      for (const [i, r] of rv.entries()) expect(p.utilities[i]).toBeGreaterThanOrEqual(r);
     }
     expect(new Set(got.points.map((p) => p.utilities.join())).size).toBe(got.points.length);
 
