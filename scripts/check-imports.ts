@@ -18,6 +18,7 @@ const RANK: Record<string, number> = {
   protocols: 7,
   strategies: 8,
   tournaments: 9,
+  brief: 9.5,
   io: 10,
   node: 10.5, // node-only effects (worker threads, result files): may use io/, used by the root API
   '(root)': 11,

@@ -26,4 +26,5 @@ export * from './protocols/index.js';
 export * from './strategies/index.js';
 export * from './tournaments/index.js';
 export * from './node/index.js';
+export * from './brief/index.js';
 export * from './uncertainty/index.js';

@@ -1,11 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { InputError } from '../index.js';
 import { analyzeCommand } from './analyze.js';
+import { briefCommand } from './brief.js';
 import { checkCommand } from './check.js';
 import { convertCommand } from './convert.js';
+import { diffCommand } from './diff.js';
 import type { CliIo } from './io.js';
 import { simulateCommand } from './simulate.js';
 import { tournamentCommand } from './tournament.js';
+import { whatIfCommand } from './whatif.js';
 
 /** The scenario `concord` runs when given no command. */
 export const DEFAULT_SCENARIO = 'ukraine-2025';
@@ -167,8 +170,61 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       code = await tournamentCommand(opts, io);
     });
 
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  program
+    .command('brief')
+    .description(
+      'The main job: answers on a scenario with a record (zone, drafts, levers, certainty), evidence and assumptions; writes an HTML report',
+    )
+    .argument('[scenario]', 'a scenario file or built-in name with assumptions and drafts', DEFAULT_SCENARIO)
+    .option('--samples <n>', 'Monte Carlo draws', positiveInt('--samples'), 10_000)
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), 1)
+    .option(
+      '--set <name=value>',
+      'a lever level (sanctions=intensified), an assumption or a parameter (repeatable)',
+      collect,
+    )
+    .option('--report <file.html>', 'where to write the HTML report (default out/<scenario>-report.html)')
+    .option('--no-report', 'do not write the HTML report')
+    .option('--json', 'print the brief as JSON')
+    .action(async (scenario, opts) => {
+      code = await briefCommand({ scenario, ...opts }, io);
+    });
+
+  program
+    .command('whatif')
+    .description('Re-run the analysis with levers or assumptions changed, beside the baseline')
+    .argument('<scenario>', 'a scenario file or built-in name with a record')
+    .option('--set <name=value>', 'a lever level, an assumption or a parameter (repeatable)', collect)
+    .option('--samples <n>', 'Monte Carlo draws', positiveInt('--samples'), 10_000)
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), 1)
+    .option('--json', 'print JSON')
+    .action(async (scenario, opts) => {
+      code = await whatIfCommand({ scenario, ...opts }, io);
+    });
+
+  program
+    .command('diff')
+    .description(
+      'Compare two drafts: points added, dropped, changed; each party’s utility and acceptance; who gained',
+    )
+    .argument('<scenario>', 'a scenario file or built-in name with drafts')
+    .argument('<before>', 'name of the first draft')
+    .argument('<after>', 'name of the second draft')
+    .option(
+      '--samples <n>',
+      'Monte Carlo draws for acceptance probabilities',
+      positiveInt('--samples'),
+      10_000,
+    )
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), 1)
+    .option('--json', 'print JSON')
+    .action(async (scenario, before, after, opts) => {
+      code = await diffCommand({ scenario, before, after, ...opts }, io);
+    });
+
   program.action(async () => {
-    code = await analyzeCommand({ scenario: DEFAULT_SCENARIO, limit: 50, budget: 10_000, seed: 1 }, io);
+    code = await briefCommand({ scenario: DEFAULT_SCENARIO, samples: 10_000, seed: 1 }, io);
   });
 
   try {

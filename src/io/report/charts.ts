@@ -21,7 +21,10 @@ export interface TornadoBar {
  * A tornado chart: one bar per parameter from its low-end to its high-end result, the widest
  * first, around a vertical line at `base`.
  */
-export function tornadoSvg(bars: readonly TornadoBar[], options: { base: number; xLabel: string; width?: number }): string {
+export function tornadoSvg(
+  bars: readonly TornadoBar[],
+  options: { base: number; xLabel: string; width?: number },
+): string {
   const rows = [...bars]
     .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low))
     .map((b) => ({ ...b, lo: Math.min(b.low, b.high), hi: Math.max(b.low, b.high), up: b.high >= b.low }));
@@ -32,9 +35,22 @@ export function tornadoSvg(bars: readonly TornadoBar[], options: { base: number;
     x: { label: options.xLabel, domain: [0, 1], grid: true },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
-      Plot.barX(rows, { x1: 'lo', x2: 'hi', y: 'label', fill: (d: { up: boolean }) => (d.up ? '#1f5fa8' : '#c0392b') }),
+      Plot.barX(rows, {
+        x1: 'lo',
+        x2: 'hi',
+        y: 'label',
+        fill: (d: { up: boolean }) => (d.up ? '#1f5fa8' : '#c0392b'),
+      }),
       Plot.ruleX([options.base], { stroke: '#333', strokeDasharray: '3,3' }),
-      Plot.text(rows, { x: 'hi', y: 'label', text: (d: { low: number; high: number }) => `${(d.low * 100).toFixed(0)}% → ${(d.high * 100).toFixed(0)}%`, dx: 4, textAnchor: 'start', fill: '#333' }),
+      Plot.text(rows, {
+        x: 'hi',
+        y: 'label',
+        text: (d: { low: number; high: number }) =>
+          `${(d.low * 100).toFixed(0)}% → ${(d.high * 100).toFixed(0)}%`,
+        dx: 4,
+        textAnchor: 'start',
+        fill: '#333',
+      }),
     ],
   });
 }
@@ -57,7 +73,13 @@ export function acceptanceSvg(rows: readonly AcceptanceRow[], width = 760): stri
     color: { legend: false },
     marks: [
       Plot.barY(rows, { fx: 'draft', x: 'party', y: 'p', fill: 'party' }),
-      Plot.text(rows, { fx: 'draft', x: 'party', y: 'p', text: (d: AcceptanceRow) => `${(d.p * 100).toFixed(0)}%`, dy: -6 }),
+      Plot.text(rows, {
+        fx: 'draft',
+        x: 'party',
+        y: 'p',
+        text: (d: AcceptanceRow) => `${(d.p * 100).toFixed(0)}%`,
+        dy: -6,
+      }),
       Plot.axisX({ tickRotate: -20, label: null }),
     ],
   });
@@ -81,8 +103,23 @@ export function timelineSvg(events: readonly TimelineEntry[], width = 760): stri
     marks: [
       Plot.ruleX([0.3], { stroke: '#999' }),
       Plot.dot(rows, { x: 0.3, y: 'i', r: 5, fill: '#1f5fa8' }),
-      Plot.text(rows, { x: 0.6, y: 'i', text: 'title', textAnchor: 'start', dy: -7, fontWeight: 'bold', lineWidth: 80 }),
-      Plot.text(rows, { x: 0.6, y: 'i', text: (d: TimelineEntry) => `${d.date}${d.place ? ` · ${d.place}` : ''}`, textAnchor: 'start', dy: 9, fill: '#555' }),
+      Plot.text(rows, {
+        x: 0.6,
+        y: 'i',
+        text: 'title',
+        textAnchor: 'start',
+        dy: -7,
+        fontWeight: 'bold',
+        lineWidth: 80,
+      }),
+      Plot.text(rows, {
+        x: 0.6,
+        y: 'i',
+        text: (d: TimelineEntry) => `${d.date}${d.place ? ` · ${d.place}` : ''}`,
+        textAnchor: 'start',
+        dy: 9,
+        fill: '#555',
+      }),
     ],
   });
 }

@@ -1,0 +1,282 @@
+import type { Scenario } from '../model/scenario.js';
+import type { IssueCondition } from '../preferences/red-line.js';
+import type { Brief } from './build.js';
+
+/** One answer of the brief: a question, the answer in a few lines, and what it rests on. */
+export interface Answer {
+  readonly id: string;
+  readonly question: string;
+  readonly answer: readonly string[];
+  /** Evidence ids the answer rests on. */
+  readonly evidence: readonly string[];
+  /** Assumption ids the answer rests on. */
+  readonly assumptions: readonly string[];
+}
+
+const pct = (p: number, se?: number) =>
+  `${(p * 100).toFixed(1)}%${se !== undefined ? ` ± ${(se * 100).toFixed(1)}` : ''}`;
+const num = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 3 });
+
+/** Evidence that supports any of `ids` (by the evidence's `supports` list). */
+function evidenceFor(scenario: Scenario, ids: readonly string[]): string[] {
+  const want = new Set(ids);
+  return (scenario.record?.evidence ?? [])
+    .filter((e) => e.supports.some((s) => want.has(s)))
+    .map((e) => e.id);
+}
+
+function assumptionsWhere(scenario: Scenario, test: (parameter: string) => boolean): string[] {
+  return (scenario.record?.assumptions ?? []).filter((a) => test(a.parameter)).map((a) => a.id);
+}
+
+/** Numeric red-line bounds per numeric issue: who forbids what. */
+function numericGaps(scenario: Scenario): string[] {
+  const out: string[] = [];
+  for (const issue of scenario.issues) {
+    if (issue.kind === 'discrete') continue;
+    const bounds = scenario.parties.flatMap((p) =>
+      p.redLines
+        .filter((r) => 'issue' in r.forbid && r.forbid.issue === issue.name)
+        .map((r) => ({ party: p.name, f: r.forbid as IssueCondition })),
+    );
+    if (bounds.length < 2) continue;
+    let lo = issue.min;
+    let hi = issue.max;
+    const parts: string[] = [];
+    for (const { party, f } of bounds) {
+      if (f.above !== undefined) {
+        hi = Math.min(hi, f.above);
+        parts.push(`${party} rules out more than ${num(f.above)}`);
+      }
+      if (f.atLeast !== undefined) {
+        hi = Math.min(hi, f.atLeast);
+        parts.push(`${party} rules out ${num(f.atLeast)} or more`);
+      }
+      if (f.below !== undefined) {
+        lo = Math.max(lo, f.below);
+        parts.push(`${party} rules out less than ${num(f.below)}`);
+      }
+      if (f.atMost !== undefined) {
+        lo = Math.max(lo, f.atMost);
+        parts.push(`${party} rules out ${num(f.atMost)} or less`);
+      }
+    }
+    const gap =
+      lo > hi
+        ? `a gap of ${num(lo - hi)}${issue.unit ? ` ${issue.unit}` : ''}: no value satisfies both`
+        : `${num(lo)} to ${num(hi)} remains open`;
+    out.push(`${issue.name}: ${parts.join('; ')} — ${gap} (central assumptions).`);
+  }
+  return out;
+}
+
+/**
+ * The brief's answers, in the order a mediator asks them. Generic over scenarios; for
+ * ukraine-2025 they are the questions of the flagship issue.
+ */
+export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
+  const mc = b.monteCarlo;
+  const zone = b.central.agreementZone;
+  const zoneCentral = (zone && BigInt(zone.count) > 0n) || b.central.frontier.length > 0;
+  const names = scenario.parties.map((p) => p.name);
+  const reservationIds = assumptionsWhere(scenario, (p) => p.endsWith('.reservation'));
+  const redLineIds = assumptionsWhere(scenario, (p) => p.includes('.redLines.'));
+  const answers: Answer[] = [];
+
+  // 1. Is there a deal at all?
+  const top = b.redLineEffects.filter((w) => w.delta > 0).slice(0, 3);
+  answers.push({
+    id: 'zone',
+    question: `Is there any deal that ${names.join(', ')} could all accept?`,
+    answer: [
+      zoneCentral
+        ? `At the central assumptions, yes: ${zone ? `${BigInt(zone.count).toLocaleString('en-US')} of ${BigInt(b.central.outcomeCount).toLocaleString('en-US')} outcomes` : 'some outcomes'} clear every walk-away value and red line.`
+        : `At the central assumptions, no: no outcome clears every party’s walk-away value and red lines at once.${b.centralUnblockers.length > 0 ? ` Any one of these would open a zone: ${b.centralUnblockers.map((u) => `${u.party} drops “${u.description.replace(/\.$/, '')}”`).join('; ')}.` : ' No single red line dropped would open one.'}`,
+      `Across the assumptions (${mc.samples.toLocaleString('en-US')} draws, seed ${mc.seed}): an agreement zone exists in ${pct(mc.pAgreementZone, mc.stdError)} of draws.`,
+      ...(top.length > 0
+        ? [
+            `The red lines that close it most often: ${top.map((w) => `${w.label.replace(' drops ', '’s ')} (+${(w.delta * 100).toFixed(1)} points if not real)`).join('; ')}.`,
+          ]
+        : []),
+    ],
+    evidence: evidenceFor(
+      scenario,
+      scenario.parties.flatMap((p) => p.redLines.map((r) => r.id)),
+    ),
+    assumptions: [...reservationIds, ...redLineIds],
+  });
+
+  // 2. Numeric gaps against the other red lines.
+  const gaps = numericGaps(scenario);
+  if (gaps.length > 0) {
+    const numericIssues = new Set(scenario.issues.filter((i) => i.kind !== 'discrete').map((i) => i.name));
+    const isNumeric = (label: string) =>
+      scenario.parties.some((p) =>
+        p.redLines.some(
+          (r) =>
+            'issue' in r.forbid && numericIssues.has(r.forbid.issue) && label.includes(r.description ?? r.id),
+        ),
+      );
+    const numericGain = b.redLineEffects
+      .filter((w) => isNumeric(w.label))
+      .reduce((s, w) => s + Math.max(0, w.delta), 0);
+    const otherGain = b.redLineEffects
+      .filter((w) => !isNumeric(w.label))
+      .reduce((s, w) => s + Math.max(0, w.delta), 0);
+    const lensCap = b.lens?.central.ranges.filter((r) => r.allowedByRedLines);
+    answers.push({
+      id: 'gaps',
+      question: 'How far apart are the numbers, and does that gap matter next to the other issues?',
+      answer: [
+        ...gaps,
+        ...(lensCap ?? []).map(
+          (r) =>
+            `Bargaining model of war: fighting on would settle ${r.dimension} near ${num(r.warOutcome)}; both sides should prefer anything from ${num(r.range[0])} to ${num(r.range[1])} to more war${r.allowedByRedLines && r.allowedByRedLines.values.length === 0 ? `, yet their stated red lines (${r.allowedByRedLines.cutBy.join(', ')}) exclude all of it — a sign of bluffing or of a commitment problem` : ''}.`,
+        ),
+        `Dropping one numeric red line raises P(agreement zone) by ${(numericGain * 100).toFixed(1)} points in all; dropping one of the other red lines by ${(otherGain * 100).toFixed(1)} points in all (each alone, summed; ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws each).`,
+      ],
+      evidence: evidenceFor(scenario, [...numericIssues]),
+      assumptions: assumptionsWhere(
+        scenario,
+        (p) => [...numericIssues].some((i) => p.includes(i)) || /redLines\.(ru|ua)-cap/.test(p),
+      ),
+    });
+  }
+
+  // 3. Drafts.
+  if (b.drafts.length > 0) {
+    const lines = b.drafts.map((d) => {
+      const who = d.central.parties
+        .map((p) => `${p.party} ${p.utility.toFixed(2)}${p.accepts ? '' : ' ✗'}`)
+        .join(', ');
+      const probs = names.map((n) => `${n} ${pct(d.pAccept[n] ?? Number.NaN)}`).join(', ');
+      return `${d.name} (${d.recordedPoints} of ${d.pointCount} points known): all accept in ${pct(d.pAll, d.stdErrors.pAll)} of draws (${probs}); at the central assumptions ${who} (✗ = rejects).`;
+    });
+    if (b.diff && b.drafts.length >= 2) {
+      const before = b.drafts.find((d) => d.name === b.diff?.before);
+      const after = b.drafts.find((d) => d.name === b.diff?.after);
+      if (before && after) {
+        const gained = after.central.parties
+          .map((p, i) => ({
+            party: p.party,
+            d: p.utility - (before.central.parties[i]?.utility ?? 0),
+            dp: (after.pAccept[p.party] ?? 0) - (before.pAccept[p.party] ?? 0),
+          }))
+          .map(
+            (x) =>
+              `${x.party} ${x.d >= 0 ? '+' : ''}${x.d.toFixed(3)} utility, ${x.dp >= 0 ? '+' : ''}${(x.dp * 100).toFixed(1)} points acceptance`,
+          );
+        lines.push(`From the ${before.name} to the ${after.name}: ${gained.join('; ')}.`);
+        lines.push(
+          `${after.pAll > before.pAll ? `The ${after.name} is closer to acceptable` : `The ${after.name} is not closer to acceptable`} (all accept: ${pct(before.pAll)} → ${pct(after.pAll)}).`,
+        );
+      }
+    }
+    lines.push(
+      'Issues a draft leaves open are completed by the most even split of gains (the egalitarian completion) before it is judged.',
+    );
+    answers.push({
+      id: 'drafts',
+      question: 'Is the revised draft closer to acceptable than the first, and for whom?',
+      answer: lines,
+      evidence: [
+        ...new Set(
+          b.drafts.flatMap((d) => scenario.record?.drafts.find((x) => x.name === d.name)?.evidence ?? []),
+        ),
+      ],
+      assumptions: [...reservationIds, ...redLineIds],
+    });
+  }
+
+  // 4. Minimal concessions.
+  const c = b.concessions;
+  if (!c.zoneExists) {
+    const enough = c.singles.filter((x) => x.suffices);
+    const notEnough = c.singles.filter((x) => !x.suffices).slice(0, 4);
+    const lines = [
+      ...(enough.length > 0
+        ? [
+            `Any one of these opens a zone at the central assumptions, smallest first: ${enough
+              .slice(0, 6)
+              .map((x) => x.text)
+              .join('; ')}.`,
+          ]
+        : ['No single change opens a zone at the central assumptions.']),
+      ...(notEnough.length > 0 ? [`Not enough alone: ${notEnough.map((x) => x.text).join('; ')}.`] : []),
+      ...(c.pairs.length > 0
+        ? [
+            `Smallest pairs: ${c.pairs
+              .slice(0, 3)
+              .map((x) => x.text)
+              .join('; ')}.`,
+          ]
+        : []),
+    ];
+    const dc = b.draftConcessions;
+    if (dc && !dc.zoneExists && dc.draft) {
+      const first = dc.singles.filter((x) => x.suffices).slice(0, 3);
+      lines.push(
+        first.length > 0
+          ? `For the ${dc.draft} to be accepted by all: ${first.map((x) => x.text).join('; ')}.`
+          : `No single change makes every party accept the ${dc.draft}.`,
+      );
+    }
+    answers.push({
+      id: 'concessions',
+      question: 'Which single concession, by whom, would open a zone of agreement?',
+      answer: lines,
+      evidence: evidenceFor(
+        scenario,
+        scenario.parties.flatMap((p) => p.redLines.map((r) => r.id)),
+      ),
+      assumptions: [
+        ...reservationIds,
+        ...assumptionsWhere(scenario, (p) => /\.redLines\..*\.(below|above|atMost|atLeast)$/.test(p)),
+      ],
+    });
+  }
+
+  // 5. Levers.
+  if (b.leverEffects.length > 0) {
+    answers.push({
+      id: 'levers',
+      question:
+        'How much do the levers (sanctions, military aid, the battlefield) move the chance of a deal?',
+      answer: [
+        `Baseline P(agreement zone) ${pct(b.whatIfBaseline.pAgreementZone, b.whatIfBaseline.stdError)} (${b.whatIfBaseline.samples.toLocaleString('en-US')} draws, same seed for every row):`,
+        ...b.leverEffects.map(
+          (w) =>
+            `${w.label}: ${pct(w.pAgreementZone)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} points)`,
+        ),
+        'Levers act through the walk-away values (assumed strengths, sampled); they cannot move a red line.',
+      ],
+      evidence: evidenceFor(scenario, scenario.record?.levers.map((l) => l.id) ?? []),
+      assumptions: assumptionsWhere(scenario, (p) => p.startsWith('levers.')),
+    });
+  }
+
+  // 6. How sure.
+  const nashLine = Object.entries(mc.nash.perIssue)
+    .map(([issue, dist]) => {
+      const best = Object.entries(dist).sort((a, c) => c[1] - a[1])[0];
+      const value = best && /^-?\d+(\.\d+)?$/.test(best[0]) ? num(Number(best[0])) : best?.[0];
+      return best ? `${issue} = ${value} (${pct(best[1])})` : '';
+    })
+    .filter(Boolean)
+    .slice(0, 11);
+  answers.push({
+    id: 'certainty',
+    question: 'How sure can we be, given that true red lines are private?',
+    answer: [
+      `Every number except the article's figures is an assumption (${scenario.record?.assumptions.length ?? 0} with ranges); whether each red line is real is itself drawn (${redLineIds.length} such assumptions).`,
+      `Standard error of P(agreement zone): ${pct(mc.stdError)} at ${mc.samples.toLocaleString('en-US')} draws (it halves with four times the draws).`,
+      ...(nashLine.length > 0
+        ? [`Where a zone exists, the Nash bargaining solution most often sets: ${nashLine.join('; ')}.`]
+        : []),
+      ...mc.warnings.map((w) => `Warning: ${w}`),
+    ],
+    evidence: [],
+    assumptions: (scenario.record?.assumptions ?? []).map((a) => a.id),
+  });
+  return answers;
+}

@@ -1,0 +1,222 @@
+import type { Analysis } from '../analysis/analyze.js';
+import { analyze } from '../analysis/analyze.js';
+import { type Concessions, minimalConcessions } from '../analysis/concessions.js';
+import { type DraftEvaluation, evaluateDraft } from '../analysis/draft-evaluation.js';
+import { conflictLens, type LensSummary, type LensUncertainty, lensUncertainty } from '../conflict/index.js';
+import { ConcordError } from '../core/errors.js';
+import { createRng } from '../core/rng.js';
+import type { Scenario } from '../model/scenario.js';
+import { type DraftDiff, diffDrafts } from '../record/diff.js';
+import { instantiate } from '../uncertainty/instantiate.js';
+import type { LeverSettings } from '../uncertainty/levers.js';
+import { type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
+import { type SensitivityBar, sensitivity } from '../uncertainty/sensitivity.js';
+
+export interface BriefOptions {
+  /** Draws of the main Monte Carlo; default 10,000. */
+  readonly samples?: number;
+  /** Draws for each end of each tornado bar (assumption, lever level); default 1,000. */
+  readonly whatIfSamples?: number;
+  /** Seed of every draw (common random numbers across what-ifs); default 1. */
+  readonly seed?: number;
+  /** Lever settings the whole brief assumes; default every lever at its baseline. */
+  readonly levers?: LeverSettings;
+  /** Pins: assumption id or parameter path → value. */
+  readonly overrides?: Readonly<Record<string, number>>;
+  /** Clock for budgets and the reported time. */
+  readonly now?: () => number;
+  /** Progress of the main Monte Carlo. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface WhatIf {
+  readonly label: string;
+  /** Assumption ids or lever ids it changes. */
+  readonly changes: readonly string[];
+  readonly pAgreementZone: number;
+  readonly stdError: number;
+  /** Change against the same-size baseline run (same seed). */
+  readonly delta: number;
+}
+
+export interface DraftBrief {
+  readonly name: string;
+  readonly pointCount: number;
+  readonly recordedPoints: number;
+  /** At the point estimates, open issues completed egalitarian. */
+  readonly central: DraftEvaluation;
+  /** Over the draws. */
+  readonly pAccept: Readonly<Record<string, number>>;
+  readonly pAll: number;
+  readonly stdErrors: { readonly pAccept: Readonly<Record<string, number>>; readonly pAll: number };
+}
+
+export interface Brief {
+  readonly scenario: string;
+  readonly levers: LeverSettings;
+  /** The analysis at the point estimates (levers applied). */
+  readonly central: Analysis;
+  readonly monteCarlo: MonteCarloResult;
+  readonly drafts: readonly DraftBrief[];
+  /** The last draft against the one it revises. */
+  readonly diff?: DraftDiff;
+  /** Same-seed baseline of the what-if runs. */
+  readonly whatIfBaseline: {
+    readonly samples: number;
+    readonly pAgreementZone: number;
+    readonly stdError: number;
+  };
+  /** Every assumption and lever, by how much it swings P(agreement zone); widest first. */
+  readonly tornado: readonly (SensitivityBar & { readonly label: string })[];
+  /** At the central assumptions: the smallest changes that would open a zone. */
+  readonly concessions: Concessions;
+  /** For the last draft: the smallest changes that would make every party accept it. */
+  readonly draftConcessions?: Concessions;
+  /** One per non-baseline lever level. */
+  readonly leverEffects: readonly WhatIf[];
+  /** One per red line: the zone if that red line were not real. */
+  readonly redLineEffects: readonly WhatIf[];
+  readonly lens?: { readonly central: LensSummary; readonly uncertainty: LensUncertainty };
+  /** At the central assumptions with no zone: the red lines whose dropping alone would open one. */
+  readonly centralUnblockers: readonly {
+    readonly party: string;
+    readonly redLine: string;
+    readonly description: string;
+  }[];
+  readonly elapsedMs: number;
+}
+
+/**
+ * Everything the brief answers, as data: the analysis at the point estimates, Monte Carlo over
+ * the assumptions, each draft centrally and over the draws, the draft diff, what each lever level
+ * and each red line does to P(agreement zone) (same seed throughout, so differences are not
+ * sampling noise of independent runs), and the bargaining-of-war lens.
+ */
+export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brief {
+  const record = scenario.record;
+  if (!record)
+    throw new ConcordError(
+      'no-record',
+      `scenario "${scenario.name}" has no record (assumptions, drafts) to brief on`,
+    );
+  const now = options.now ?? (() => 0);
+  const t0 = now();
+  const seed = options.seed ?? 1;
+  const levers = options.levers ?? {};
+  const overrides = options.overrides ?? {};
+  const samples = options.samples ?? 10_000;
+  const whatIfSamples = options.whatIfSamples ?? 1_000;
+
+  const pointValues = Object.fromEntries(record.assumptions.map((a) => [a.id, a.value]));
+  const centralScenario = instantiate(scenario, pointValues, levers, overrides);
+  const central = analyze(centralScenario, { now, budgetMs: 5_000 });
+
+  const centralHasZone = central.frontier.length > 0;
+  const centralUnblockers = centralHasZone
+    ? []
+    : centralScenario.parties.flatMap((party, pi) =>
+        party.redLines
+          .filter((r) => {
+            const parties = centralScenario.parties.map((p, k) =>
+              k === pi ? { ...p, redLines: p.redLines.filter((x) => x.id !== r.id) } : p,
+            );
+            return (
+              analyze({ ...centralScenario, parties }, { now, zone: false, issueZones: false }).frontier
+                .length > 0
+            );
+          })
+          .map((r) => ({ party: party.name, redLine: r.id, description: r.description ?? r.id })),
+      );
+
+  const mc = monteCarlo(scenario, {
+    samples,
+    seed,
+    levers,
+    overrides,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const last = record.drafts[record.drafts.length - 1];
+  const drafts: DraftBrief[] = record.drafts.map((d) => {
+    const acc = mc.drafts.find((x) => x.name === d.name);
+    return {
+      name: d.name,
+      pointCount: d.pointCount,
+      recordedPoints: d.points.length,
+      central: evaluateDraft(centralScenario, d),
+      pAccept: acc?.pAccept ?? {},
+      pAll: acc?.pAll ?? Number.NaN,
+      stdErrors: acc?.stdErrors ?? { pAccept: {}, pAll: Number.NaN },
+    };
+  });
+  const revised =
+    last?.revises !== undefined ? record.drafts.find((d) => d.name === last.revises) : undefined;
+
+  // One tornado (common random numbers) gives the lever and red-line what-ifs too.
+  const tornado = sensitivity(scenario, { samples: whatIfSamples, seed, levers, overrides });
+  const base = tornado.baseline;
+  const labelOf = (id: string): string => {
+    const a = record.assumptions.find((x) => x.id === id);
+    const m = a ? /^(.*)\.redLines\.(.*)\.active$/.exec(a.parameter) : null;
+    if (m) {
+      const r = scenario.parties.find((p) => p.name === m[1])?.redLines.find((x) => x.id === m[2]);
+      return `${m[1]} drops "${r?.description ?? m[2]}"`;
+    }
+    return a?.parameter ?? record.levers.find((l) => l.id === id)?.name ?? id;
+  };
+  const leverEffects: WhatIf[] = tornado.bars
+    .filter((b) => b.kind === 'lever')
+    .flatMap((b) => {
+      const lever = record.levers.find((l) => l.id === b.id);
+      const current = levers[b.id] ?? lever?.baseline;
+      return (b.levels ?? [])
+        .filter((e) => e.level !== current)
+        .map((e) => ({
+          label: `${lever?.name ?? b.id}: ${e.level}`,
+          changes: [b.id],
+          pAgreementZone: e.pAgreementZone,
+          stdError: e.stdError,
+          delta: e.pAgreementZone - base.pAgreementZone,
+        }));
+    });
+  const redLineEffects: WhatIf[] = tornado.bars
+    .filter((b) => b.kind === 'assumption' && b.parameter?.endsWith('.active'))
+    .map((b) => ({
+      label: labelOf(b.id),
+      changes: [b.id],
+      pAgreementZone: b.low.pAgreementZone,
+      stdError: b.low.stdError,
+      delta: b.low.pAgreementZone - base.pAgreementZone,
+    }));
+  const concessions = minimalConcessions(centralScenario);
+  const lastDraftConcessions = last ? minimalConcessions(centralScenario, { draft: last.name }) : undefined;
+
+  const lensSpec = record.conflict;
+  const lens = lensSpec
+    ? {
+        central: conflictLens(centralScenario, lensSpec),
+        uncertainty: lensUncertainty(centralScenario, lensSpec, {
+          rng: createRng(seed),
+          seed,
+          samples: whatIfSamples,
+        }),
+      }
+    : undefined;
+
+  return {
+    scenario: scenario.name,
+    levers,
+    central,
+    monteCarlo: mc,
+    drafts,
+    ...(revised && last ? { diff: diffDrafts(revised, last) } : {}),
+    whatIfBaseline: { samples: whatIfSamples, pAgreementZone: base.pAgreementZone, stdError: base.stdError },
+    tornado: tornado.bars.map((b) => ({ ...b, label: labelOf(b.id) })),
+    concessions,
+    ...(lastDraftConcessions ? { draftConcessions: lastDraftConcessions } : {}),
+    leverEffects,
+    redLineEffects: redLineEffects.sort((a, b) => b.delta - a.delta),
+    ...(lens ? { lens } : {}),
+    centralUnblockers,
+    elapsedMs: now() - t0,
+  };
+}

@@ -1,0 +1,89 @@
+import type { Answer } from '../../brief/answers.js';
+import type { Brief } from '../../brief/build.js';
+import type { Scenario } from '../../model/scenario.js';
+import type { Assumption, Distribution, Evidence } from '../../record/types.js';
+
+export function describeDistribution(d: Distribution): string {
+  switch (d.kind) {
+    case 'fixed':
+      return `fixed ${d.value}`;
+    case 'uniform':
+      return `uniform ${d.min}–${d.max}`;
+    case 'triangular':
+      return `triangular ${d.min}–${d.max}, mode ${d.mode}`;
+    case 'bernoulli':
+      return `real with probability ${d.p}`;
+  }
+}
+
+export function describeEvidence(e: Evidence): string {
+  return e.kind === 'quote' ? `${e.speaker}: “${e.quote.replace(/[,.]$/, '')}”` : e.fact;
+}
+
+const wrap = (text: string, width: number, indent: string): string => {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+};
+
+/**
+ * The terminal brief: the answers first, each with the evidence and assumptions it rests on
+ * (by id), then those evidence items and assumptions spelled out.
+ */
+export function briefToText(
+  scenario: Scenario,
+  brief: Brief,
+  answers: readonly Answer[],
+  options: { width?: number; reportPath?: string } = {},
+): string {
+  const width = options.width ?? 100;
+  const out: string[] = [];
+  const rule = '─'.repeat(Math.min(width, 100));
+  out.push(`CONCORD BRIEF — ${scenario.name}`);
+  out.push(wrap(scenario.description?.trim() ?? '', width, ''));
+  const levers = Object.entries(brief.levers);
+  out.push(
+    `Levers: ${levers.length ? levers.map(([k, v]) => `${k}=${v}`).join(', ') : 'all at their baseline'} · ${brief.monteCarlo.samples.toLocaleString('en-US')} draws, seed ${brief.monteCarlo.seed} · ${brief.elapsedMs.toFixed(0)} ms`,
+  );
+  out.push(rule);
+  answers.forEach((a, k) => {
+    out.push(`${k + 1}. ${a.question}`);
+    for (const line of a.answer) out.push(`   • ${wrap(line, width - 5, '     ')}`);
+    const rests = [
+      a.evidence.length ? `evidence ${a.evidence.join(', ')}` : '',
+      a.assumptions.length
+        ? `${a.assumptions.length} assumption${a.assumptions.length === 1 ? '' : 's'} (${a.assumptions.slice(0, 6).join(', ')}${a.assumptions.length > 6 ? ', …' : ''})`
+        : '',
+    ].filter(Boolean);
+    if (rests.length) out.push(`   rests on: ${wrap(rests.join('; '), width - 14, '             ')}`);
+    out.push('');
+  });
+  out.push(rule);
+  const cited = new Set(answers.flatMap((a) => a.evidence));
+  const record = scenario.record;
+  const source = record?.sources[0];
+  out.push(`EVIDENCE (from “${source?.title ?? 'the source'}”; quotes verbatim, facts in our words)`);
+  for (const e of record?.evidence ?? []) {
+    if (!cited.has(e.id)) continue;
+    out.push(
+      `  ${e.id} [${e.locator}] ${wrap(describeEvidence(e), width - 10 - e.id.length - e.locator.length, '      ')}`,
+    );
+  }
+  out.push('');
+  out.push('ASSUMPTIONS (not in the source; each drawn from its range in the Monte Carlo)');
+  for (const a of record?.assumptions ?? ([] as Assumption[])) {
+    out.push(
+      `  ${a.id}: ${a.parameter} = ${a.value} (${describeDistribution(a.distribution)}) — ${wrap(a.rationale, width - 30, '      ')}`,
+    );
+  }
+  if (options.reportPath) out.push('', `Full report with charts: ${options.reportPath}`);
+  return out.join('\n');
+}
