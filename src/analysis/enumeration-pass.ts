@@ -1,6 +1,7 @@
 import { forEachOutcome } from '../outcomes/space.js';
 import { FrontierCollector } from './brute-force.js';
-import { IssueZoneCollector, type IssueZones } from './issue-zones.js';
+import { IssueZoneCollector } from './issue-zone-collector.js';
+import type { IssueZones } from './issue-zone-parts.js';
 import type { AnalysisProblem } from './problem.js';
 import type { FrontierPoint } from './types.js';
 

@@ -1,54 +1,14 @@
-import { type Issue, type IssueValue, issueValueAt } from '../outcomes/issue.js';
-import { forEachOutcome, type Outcome } from '../outcomes/space.js';
 import { additiveFrontier } from './additive-frontier.js';
 import { assertEnumerable } from './brute-force.js';
 import { FRONTIER_DEFAULTS, paretoFrontier } from './frontier.js';
-import { type AnalysisProblem, type CompiledParty, type ProblemInput, prepareProblem } from './problem.js';
+import { enumeratedZones } from './issue-zone-collector.js';
+import { buildZones, type ExclusionReason, type IssueZones, redLineReasons } from './issue-zone-parts.js';
+import { type AnalysisProblem, type ProblemInput, prepareProblem } from './problem.js';
 import { type RedLineEffect, redLineEffect, separableInput } from './separable.js';
 import type { FrontierPoint } from './types.js';
 
-/** Why a value of an issue appears in no agreement-zone outcome. */
-export type ExclusionReason =
-  /** A red line forbids the value whatever the other issues are. */
-  | { readonly kind: 'red-line'; readonly party: string; readonly redLine: string }
-  /** Every outcome with this value crosses some red line (no single one forbids it outright). */
-  | { readonly kind: 'red-lines' }
-  /** Even the party's best outcome with this value (crossing no red line) is below its reservation. */
-  | {
-      readonly kind: 'reservation';
-      readonly party: string;
-      readonly best: number;
-      readonly reservation: number;
-    }
-  /** Each party alone could accept some outcome with this value, but no single outcome suits all. */
-  | { readonly kind: 'joint' };
-
-export interface ExcludedValue {
-  readonly index: number;
-  readonly value: IssueValue;
-  readonly reasons: readonly ExclusionReason[];
-}
-
-/** The zone of possible agreement on one issue. */
-export interface IssueZone {
-  readonly issue: string;
-  readonly kind: Issue['kind'];
-  /** Value indices that appear in at least one agreement-zone outcome, ascending. */
-  readonly feasibleIndices: readonly number[];
-  readonly feasible: readonly IssueValue[];
-  /** Numeric issues with a feasible value: the smallest and largest, and whether every grid value between is feasible. */
-  readonly range?: { readonly min: number; readonly max: number; readonly contiguous: boolean };
-  readonly excluded: readonly ExcludedValue[];
-}
-
-export interface IssueZones {
-  readonly issues: readonly IssueZone[];
-  /** False when some value could not be decided (then counted as feasible) or was not computed. */
-  readonly exact: boolean;
-  readonly method: 'additive' | 'enumeration' | 'ranges' | 'not-computed';
-  readonly note?: string;
-}
-
+export { IssueZoneCollector } from './issue-zone-collector.js';
+export type { ExcludedValue, ExclusionReason, IssueZone, IssueZones } from './issue-zone-parts.js';
 export interface IssueZoneOptions {
   /** The frontier if already computed (used for quick witnesses). */
   readonly frontier?: readonly FrontierPoint[];
@@ -58,81 +18,6 @@ export interface IssueZoneOptions {
   readonly ranges?: readonly (readonly [number, number])[];
   /** `auto` (default), or `enumeration`: enumerate whatever the utilities (for tests). */
   readonly method?: 'auto' | 'enumeration';
-}
-
-function build(
-  problem: AnalysisProblem,
-  feasible: Uint8Array[],
-  reasons: ExclusionReason[][][],
-): IssueZone[] {
-  return problem.space.issues.map((issue, j) => {
-    const f = feasible[j] as Uint8Array;
-    const feasibleIndices: number[] = [];
-    const excluded: ExcludedValue[] = [];
-    for (let v = 0; v < f.length; v++) {
-      if (f[v] === 1) feasibleIndices.push(v);
-      else
-        excluded.push({
-          index: v,
-          value: issueValueAt(issue, v),
-          reasons: (reasons[j] as ExclusionReason[][])[v] ?? [],
-        });
-    }
-    const zone: IssueZone = {
-      issue: issue.name,
-      kind: issue.kind,
-      feasibleIndices,
-      feasible: feasibleIndices.map((v) => issueValueAt(issue, v)),
-      excluded,
-    };
-    if (issue.kind === 'discrete' || feasibleIndices.length === 0) return zone;
-    const lo = feasibleIndices[0] as number;
-    const hi = feasibleIndices[feasibleIndices.length - 1] as number;
-    return {
-      ...zone,
-      range: {
-        min: issueValueAt(issue, lo) as number,
-        max: issueValueAt(issue, hi) as number,
-        contiguous: hi - lo + 1 === feasibleIndices.length,
-      },
-    };
-  });
-}
-
-/** Red lines that forbid value v of issue j whatever the other issues are. */
-function redLineReasons(problem: AnalysisProblem, j: number, v: number): ExclusionReason[] {
-  const out: ExclusionReason[] = [];
-  const { sizes } = problem.space;
-  for (const r of problem.redLines) {
-    const c = r.condition;
-    if (!c.issues.includes(j)) continue;
-    let always: boolean;
-    if (c.mask) always = c.mask[v] === 1;
-    else {
-      const others = c.issues.filter((i) => i !== j);
-      let combos = 1;
-      for (const i of others) combos *= sizes[i] as number;
-      if (combos > 100_000) continue;
-      const probe = sizes.map(() => 0);
-      probe[j] = v;
-      always = true;
-      for (let t = 0; t < combos && always; t++) {
-        let x = t;
-        for (const i of others) {
-          probe[i] = x % (sizes[i] as number);
-          x = Math.floor(x / (sizes[i] as number));
-        }
-        if (!c.test(probe)) always = false;
-      }
-    }
-    if (always)
-      out.push({
-        kind: 'red-line',
-        party: (problem.parties[r.party] as { name: string }).name,
-        redLine: r.id,
-      });
-  }
-  return out;
 }
 
 function additiveZones(
@@ -278,81 +163,13 @@ function additiveZones(
     }
   }
   return {
-    issues: build(problem, feasible, reasons),
+    issues: buildZones(problem, feasible, reasons),
     exact,
     method: 'additive',
     ...(exact
       ? {}
       : { note: 'some values could not be decided within the merge limits and are listed as feasible' }),
   };
-}
-
-/**
- * Gathers issue zones outcome by outcome during an enumeration: per value, whether some zone
- * outcome uses it, and each party's best utility among outcomes with it that cross no red line.
- */
-export class IssueZoneCollector {
-  private readonly feasible: Uint8Array[];
-  private readonly best: Float64Array[][];
-  constructor(private readonly problem: AnalysisProblem) {
-    const { space, parties } = problem;
-    this.feasible = space.sizes.map((s) => new Uint8Array(s));
-    this.best = parties.map(() => space.sizes.map((s) => new Float64Array(s).fill(Number.NEGATIVE_INFINITY)));
-  }
-
-  /** One outcome with its utilities; `crossesRedLine` when it crosses any red line. */
-  add(o: Outcome, u: ArrayLike<number>, crossesRedLine: boolean): void {
-    if (crossesRedLine) return;
-    const { parties } = this.problem;
-    const n = o.length;
-    let ok = true;
-    for (let p = 0; p < parties.length; p++) {
-      const x = u[p] as number;
-      if (!(x >= (parties[p] as CompiledParty).reservation)) ok = false;
-      const b = this.best[p] as Float64Array[];
-      for (let j = 0; j < n; j++) {
-        const col = b[j] as Float64Array;
-        if (x > (col[o[j] as number] as number)) col[o[j] as number] = x;
-      }
-    }
-    if (ok) for (let j = 0; j < n; j++) (this.feasible[j] as Uint8Array)[o[j] as number] = 1;
-  }
-
-  finish(): IssueZones {
-    const { problem, feasible, best } = this;
-    const reasons: ExclusionReason[][][] = problem.space.sizes.map((s, j) =>
-      Array.from({ length: s }, (_, v) => {
-        if ((feasible[j] as Uint8Array)[v] === 1) return [];
-        const why = redLineReasons(problem, j, v);
-        const short: ExclusionReason[] = [];
-        problem.parties.forEach((p, i) => {
-          const b = ((best[i] as Float64Array[])[j] as Float64Array)[v] as number;
-          if (b > Number.NEGATIVE_INFINITY && !(b >= p.reservation))
-            short.push({ kind: 'reservation', party: p.name, best: b, reservation: p.reservation });
-        });
-        const reachable = ((best[0] as Float64Array[])[j] as Float64Array)[v] !== Number.NEGATIVE_INFINITY;
-        if (!reachable) return why.length > 0 ? why : [{ kind: 'red-lines' }];
-        return why.length > 0 || short.length > 0 ? [...why, ...short] : [{ kind: 'joint' }];
-      }),
-    );
-    return { issues: build(problem, feasible, reasons), exact: true, method: 'enumeration' };
-  }
-}
-
-function enumeratedZones(problem: AnalysisProblem): IssueZones {
-  const collector = new IssueZoneCollector(problem);
-  const u = new Float64Array(problem.parties.length);
-  forEachOutcome(problem.space, (o) => {
-    problem.parties.forEach((p, i) => {
-      u[i] = p.compiled.evaluate(o);
-    });
-    collector.add(
-      o,
-      u,
-      problem.redLines.some((r) => r.condition.test(o)),
-    );
-  });
-  return collector.finish();
 }
 
 /**
@@ -383,7 +200,7 @@ export function issueZones(input: ProblemInput, options: IssueZoneOptions = {}):
     const { space, parties } = problem;
     if (parties.every((p, i) => (bounds[i] as readonly [number, number])[0] >= p.reservation))
       return {
-        issues: build(
+        issues: buildZones(
           problem,
           space.sizes.map((s) => new Uint8Array(s).fill(1)),
           [],
@@ -399,7 +216,7 @@ export function issueZones(input: ProblemInput, options: IssueZoneOptions = {}):
     });
     if (short.length > 0)
       return {
-        issues: build(
+        issues: buildZones(
           problem,
           space.sizes.map((s) => new Uint8Array(s)),
           space.sizes.map((s) => Array.from({ length: s }, () => short)),
