@@ -112,3 +112,32 @@ describe('concord brief (CLI)', () => {
     expect(io.stderr).toMatch(/no record/);
   });
 });
+
+describe('concord analyze ukraine-2025 --json', () => {
+  it('carries evidence, assumptions, drafts and uncertainty besides the core fields', async () => {
+    const io = memoryIo();
+    expect(await runCli(['analyze', 'ukraine-2025', '--json', '--samples', '500'], io)).toBe(0);
+    const j = JSON.parse(io.stdout);
+    for (const k of [
+      'parties',
+      'outcomeCount',
+      'frontier',
+      'solutions',
+      'elapsedMs',
+      'evidence',
+      'assumptions',
+      'drafts',
+      'uncertainty',
+    ])
+      expect(j).toHaveProperty(k);
+    const quote = j.evidence.find((e: { kind: string }) => e.kind === 'quote');
+    for (const k of ['id', 'kind', 'quote', 'source', 'locator', 'speaker', 'date', 'supports'])
+      expect(quote).toHaveProperty(k);
+    for (const k of ['id', 'parameter', 'distribution', 'range', 'rationale'])
+      expect(j.assumptions[0]).toHaveProperty(k);
+    for (const k of ['name', 'points', 'evaluation']) expect(j.drafts[0]).toHaveProperty(k);
+    expect(j.uncertainty).toMatchObject({ samples: 500, seed: 1 });
+    expect(j.uncertainty.pAgreementZone).toBeGreaterThanOrEqual(0);
+    expect(j.uncertainty.stdError).toBeGreaterThan(0);
+  });
+});

@@ -6,6 +6,8 @@ import {
   analyze,
   createRng,
   describeOutcome,
+  distributionSupport,
+  evaluateDraft,
   evaluateOutcome,
   fmtGain,
   fmtU,
@@ -13,6 +15,7 @@ import {
   type IssueValue,
   issueIndexOf,
   loadScenario,
+  monteCarlo,
   type OutcomeEvaluation,
   type Problem,
   type Scenario,
@@ -30,6 +33,8 @@ export interface AnalyzeArgs {
   readonly evaluate?: string;
   readonly budget: number;
   readonly seed: number;
+  /** Monte Carlo draws for scenarios with a record (`uncertainty` in the JSON). */
+  readonly samples?: number;
 }
 
 /** Prints problems (and warnings) as `file:line:column: message`. */
@@ -128,6 +133,57 @@ function evaluationText(scenario: Scenario, a: Analysis, e: OutcomeEvaluation): 
   return lines.join('\n');
 }
 
+/**
+ * The record part of `analyze --json`: evidence, assumptions, drafts (points and evaluation at the
+ * point estimates) and the Monte Carlo over the assumptions.
+ */
+function recordJson(scenario: Scenario, samples: number, seed: number): Record<string, unknown> {
+  const record = scenario.record as NonNullable<Scenario['record']>;
+  const source = (id: string) => record.sources.find((s) => s.id === id)?.title ?? id;
+  const mc = record.assumptions.length > 0 ? monteCarlo(scenario, { samples, seed }) : undefined;
+  return {
+    evidence: record.evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      ...(e.kind === 'quote'
+        ? { quote: e.quote, speaker: e.speaker }
+        : { fact: e.fact, figures: e.figures ?? [] }),
+      source: source(e.source),
+      locator: e.locator,
+      date: e.date ?? null,
+      supports: e.supports,
+    })),
+    assumptions: record.assumptions.map((a) => ({
+      id: a.id,
+      parameter: a.parameter,
+      value: a.value,
+      distribution: a.distribution,
+      range: distributionSupport(a.distribution),
+      rationale: a.rationale,
+    })),
+    drafts: record.drafts.map((d) => ({
+      name: d.name,
+      pointCount: d.pointCount,
+      points: d.points,
+      evaluation: evaluateDraft(scenario, d),
+    })),
+    events: record.events,
+    levers: record.levers,
+    ...(mc
+      ? {
+          uncertainty: {
+            samples: mc.samples,
+            seed: mc.seed,
+            pAgreementZone: mc.pAgreementZone,
+            stdError: mc.stdError,
+            drafts: mc.drafts,
+            nash: mc.nash,
+          },
+        }
+      : {}),
+  };
+}
+
 /** `concord analyze`: returns the exit code. */
 export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<number> {
   const scenario = loadForCommand(io, args.scenario, args.profiles);
@@ -150,8 +206,9 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<numb
     io.writeFile(args.plot, utilityPlotSvg(scenario, a, { rng: createRng(args.seed) }));
   }
   if (args.json) {
-    const json: AnalysisJson & { evaluation?: unknown } = analysisToJson(scenario, a, elapsedMs);
+    const json: AnalysisJson & Record<string, unknown> = { ...analysisToJson(scenario, a, elapsedMs) };
     if (evaluation) json.evaluation = { ...evaluation, outcomeNamed: named };
+    if (scenario.record) Object.assign(json, recordJson(scenario, args.samples ?? 10_000, args.seed));
     io.out(JSON.stringify(json, null, 2));
   } else {
     io.out(analysisToText(scenario, a, { frontier: args.frontier ?? false, limit: args.limit, elapsedMs }));

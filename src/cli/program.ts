@@ -65,6 +65,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       10_000,
     )
     .option('--seed <n>', 'seed for any sampling', integer('--seed'), 1)
+    .option(
+      '--samples <n>',
+      'Monte Carlo draws for scenarios with assumptions (JSON `uncertainty`)',
+      positiveInt('--samples'),
+      10_000,
+    )
     .action(async (scenario, opts) => {
       code = await analyzeCommand({ scenario, ...opts }, io);
     });
