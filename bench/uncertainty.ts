@@ -41,7 +41,7 @@ export function benchUncertainty(): void {
   };
   mc('Monte Carlo 10k: zone only', { samples: 10_000, drafts: false, nashEvery: 0 }, '', undefined);
   mc('Monte Carlo 10k: zone + drafts', { samples: 10_000, nashEvery: 0 }, '', undefined);
-  mc('Monte Carlo 10k: zone + drafts + Nash every 10th', { samples: 10_000, nashEvery: 10 }, '< 2 s', 2000);
+  mc('Monte Carlo 10k, defaults (zone, drafts, Nash every 10th)', { samples: 10_000 }, '< 2 s', 2000);
   mc('Monte Carlo 10k: zone + drafts + Nash every draw', { samples: 10_000 }, '', undefined);
   let bars = 0;
   const tSens = timeMedian(() => {

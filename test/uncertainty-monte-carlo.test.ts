@@ -57,7 +57,7 @@ describe('monteCarlo: each draw answered exactly', () => {
     for (let t = 0; t < 12; t++) {
       const s = fixtureWithRecord(rng, { issues: rng.int(1, 4) });
       const levers = { pressure: (['none', 'some', 'high'] as const)[t % 3] as string };
-      const mc = monteCarlo(s, { samples: 25, seed: t, levers, perSample: true });
+      const mc = monteCarlo(s, { samples: 25, seed: t, levers, perSample: true, nashEvery: 1 });
       for (const d of mc.perSample ?? []) {
         draws++;
         const x = instantiate(s, d.values, levers);
@@ -108,7 +108,7 @@ describe('monteCarlo: hand-computable cases', () => {
         rationale: 't',
       },
     ]);
-    const mc = monteCarlo(s, { samples: 4000, seed: 3 });
+    const mc = monteCarlo(s, { samples: 4000, seed: 3, nashEvery: 1 });
     expect(Math.abs(mc.pAgreementZone - 0.7)).toBeLessThan(4 * mc.stdError);
     expect(mc.nash.pDefined).toBe(mc.pAgreementZone);
   });

@@ -1,13 +1,6 @@
+import { type DualResult, dualWeights } from './additive-dual.js';
 import { type NashTangent, nashRelaxation } from './additive-nash.js';
-import {
-  type DualResult,
-  dualWeights,
-  orderValues,
-  type Plan,
-  type SearchCondition,
-  utilityOf,
-  weightedSuffix,
-} from './additive-plan.js';
+import { orderValues, type Plan, type SearchCondition, utilityOf, weightedSuffix } from './additive-plan.js';
 
 /**
  * Exact branch and bound over the open issues of an additive problem (see {@link Plan}). Every
@@ -36,6 +29,20 @@ export type Objective =
       readonly scale: readonly number[];
     };
 
+/**
+ * What one search can pass to the next on a similar problem (Monte Carlo draws): the
+ * Lagrangian weights to start from, and recent answers to try first. Updated by the search.
+ * It changes the speed, never the optimal value; where several answers tie it may change which
+ * one is returned (so use it where only the value or a yes/no matters).
+ */
+export interface SearchHint {
+  w?: Float64Array;
+  readonly candidates: number[][];
+}
+
+/** Recent answers a hint keeps. */
+const HINT_CANDIDATES = 4;
+
 /** The best completion found: full outcome, exact utilities, objective value. */
 export interface SearchResult {
   readonly outcome: number[];
@@ -50,15 +57,16 @@ const UTILITY = 2;
 const NASH = 3;
 const SHORTFALL = 4;
 
-/** Mirror-descent steps for the Lagrangian weights at the root. */
+/** Mirror-descent steps for the Lagrangian weights at the root (cold, and warm-started). */
 const ITERATIONS = 24;
+const WARM_ITERATIONS = 10;
 /** Frank–Wolfe steps on the Nash problem's linear relaxation. */
 const RELAXATION_STEPS = 30;
 /** Optimal values are exact to this (relative to the objective's scale). */
 const EPS = 1e-12;
 
 /** Runs one search; `undefined` when no completion qualifies. May reorder the plan's values. */
-export function search(plan: Plan, objective: Objective): SearchResult | undefined {
+export function search(plan: Plan, objective: Objective, hint?: SearchHint): SearchResult | undefined {
   if (plan.empty) return undefined;
   const { k, depth, model, base, sufMax, tol, order, start, opts, vals, closing } = plan;
   const res = model.reservations;
@@ -109,6 +117,15 @@ export function search(plan: Plan, objective: Objective): SearchResult | undefin
     }
     nashConst = cst;
     weightedSuffix(plan, wn, sufN);
+  };
+
+  /** Whether the assignment crosses a respected red line (any: the values need not be allowed ones). */
+  const crossesAny = (): boolean => {
+    const lines = model.redLines;
+    for (let i = 0; i < lines.length; i++)
+      if (!plan.ignore?.has(i) && (lines[i] as { test: (o: readonly number[]) => boolean }).test(o))
+        return true;
+    return false;
   };
 
   const crossesClosing = (upTo: number): boolean => {
@@ -170,11 +187,30 @@ export function search(plan: Plan, objective: Objective): SearchResult | undefin
         : kind === UTILITY
           ? `utility ${q}`
           : `feasible ${Array.from(cons).join('')}`;
+  if (hint) {
+    // Recent answers first: one of them often still qualifies (or is a good incumbent).
+    for (const cand of hint.candidates) {
+      for (let l = 0; l < depth; l++) o[order[l] as number] = cand[order[l] as number] as number;
+      if (!crossesAny()) leaf();
+      if (stop) return result();
+    }
+  }
   let dual: DualResult | undefined = plan.duals.get(key);
   if (!dual) {
-    dual = dualWeights(plan, c, active, q, ITERATIONS, tryChoice);
+    // Stop descending once the bound settles the question: no completion qualifies, or the
+    // incumbent reaches the bound (it is optimal).
+    const settled = (bound: number, weights: Float64Array): boolean => {
+      let t = 0;
+      for (let p = 0; p < k; p++) t += (weights[p] as number) * (tol[p] as number);
+      if (kind === EXISTS || kind === NASH || kind === SHORTFALL) return bound < -t;
+      return bestOutcome !== undefined && bound + t <= best + EPS;
+    };
+    dual = hint?.w
+      ? dualWeights(plan, c, active, q, WARM_ITERATIONS, tryChoice, hint.w, settled)
+      : dualWeights(plan, c, active, q, ITERATIONS, tryChoice, undefined, settled);
+    if (hint) hint.w = dual.w.slice();
     // Stopped early (an `exists` answer): the weights are valid but not worth keeping.
-    if (stop) return result();
+    if (stop || settled(dual.bound, dual.w)) return result();
     plan.duals.set(key, dual);
     orderValues(plan, dual.w);
   }
@@ -285,6 +321,16 @@ export function search(plan: Plan, objective: Objective): SearchResult | undefin
   function result(): SearchResult | undefined {
     for (let l = 0; l < depth; l++) o[order[l] as number] = -1;
     if (bestOutcome === undefined) return undefined;
+    if (hint) remember(hint, bestOutcome);
     return { outcome: bestOutcome, utilities: bestUtilities, value: best };
   }
+}
+
+function remember(hint: SearchHint, outcome: number[]): void {
+  const c = hint.candidates;
+  const same = c.findIndex((x) => x.every((v, i) => v === outcome[i]));
+  if (same === 0) return;
+  if (same > 0) c.splice(same, 1);
+  c.unshift(outcome);
+  if (c.length > HINT_CANDIDATES) c.length = HINT_CANDIDATES;
 }

@@ -80,7 +80,7 @@ export function draftFixed(space: OutcomeSpace, draft: Draft): number[] {
  * The egalitarian completion of fixed issues on an additive model (branch and bound; no
  * enumeration): among completions crossing no red line, the one maximising `min_i (u_i − r_i)`;
  * when every completion crosses one (always so when the fixed issues do), the one crossing the
- * fewest, egalitarian among those.
+ * fewest, egalitarian among those. Ties are broken by the search order (deterministic).
  */
 export function completeDraft(model: SearchModel, fixed: readonly number[]): DraftCompletion {
   const forced = fixedCrossings(model, fixed);
