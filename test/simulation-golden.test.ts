@@ -65,10 +65,10 @@ const GOLDEN: readonly Golden[] = [
     steps: 12,
   },
   {
-    name: 'shuttle-trade-deal-tft-conceder',
+    name: 'shuttle-trade-deal-linear-conceder',
     scenario: () => load('examples/trade-deal.yaml'),
     protocol: 'shuttle',
-    agents: ['tft', 'conceder'],
+    agents: ['linear', 'conceder'],
     seed: 3,
     steps: 20,
   },

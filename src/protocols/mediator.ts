@@ -5,39 +5,70 @@ import type { OwnPreferences } from './own-preferences.js';
 /** Random crossovers a shuttle mediator weighs besides the per-issue median. */
 const CROSSOVERS = 31;
 
+/** Per issue: 1/(size − 1) for numeric issues, -1 for discrete ones (any difference counts 1). */
+const scales = new WeakMap<OutcomeSpace, Float64Array>();
+function scaleOf(space: OutcomeSpace): Float64Array {
+  let s = scales.get(space);
+  if (!s) {
+    s = Float64Array.from(space.sizes, (size, i) =>
+      space.issues[i]?.kind === 'discrete' || size < 2 ? -1 : 1 / (size - 1),
+    );
+    scales.set(space, s);
+  }
+  return s;
+}
+
 /**
  * Distance between two outcomes as a mediator without utilities sees it: per issue 0 or 1 for
  * discrete values, |a − b| / (size − 1) for numeric ones, summed.
  */
 export function outcomeDistance(space: OutcomeSpace, a: Outcome, b: Outcome): number {
+  return distance(scaleOf(space), a, b);
+}
+
+function distance(scale: Float64Array, a: Outcome, b: Outcome): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as number;
     const y = b[i] as number;
     if (x === y) continue;
-    const issue = space.issues[i];
-    const size = space.sizes[i] as number;
-    d += issue?.kind === 'discrete' || size < 2 ? 1 : Math.abs(x - y) / (size - 1);
+    const f = scale[i] as number;
+    d += f < 0 ? 1 : Math.abs(x - y) * f;
   }
   return d;
 }
 
 /** Per issue: the median of numeric values, the most frequent discrete value (ties drawn). */
 function medianOutcome(space: OutcomeSpace, positions: readonly Outcome[], rng: Rng): number[] {
-  return space.issues.map((issue, i) => {
-    const vs = positions.map((o) => o[i] as number).sort((a, b) => a - b);
-    if (issue.kind !== 'discrete') {
-      const lo = vs[(vs.length - 1) >> 1] as number;
-      const hi = vs[vs.length >> 1] as number;
+  const k = space.sizes.length;
+  const n = positions.length;
+  const out = new Array<number>(k);
+  const vs = new Array<number>(n);
+  for (let i = 0; i < k; i++) {
+    for (let p = 0; p < n; p++) vs[p] = (positions[p] as Outcome)[i] as number;
+    vs.sort((a, b) => a - b);
+    if (space.issues[i]?.kind !== 'discrete') {
+      const lo = vs[(n - 1) >> 1] as number;
+      const hi = vs[n >> 1] as number;
       const mid = (lo + hi) / 2;
-      return Number.isInteger(mid) ? mid : rng.int(0, 1) === 0 ? Math.floor(mid) : Math.ceil(mid);
+      out[i] = Number.isInteger(mid) ? mid : rng.int(0, 1) === 0 ? Math.floor(mid) : Math.ceil(mid);
+      continue;
     }
-    const counts = new Map<number, number>();
-    for (const v of vs) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const top = Math.max(...counts.values());
-    const tied = [...counts.keys()].filter((v) => counts.get(v) === top);
-    return tied[rng.int(0, tied.length - 1)] as number;
-  });
+    // Sorted values: runs of equal values; keep the longest runs and draw among them.
+    let top = 0;
+    let tied: number[] = [];
+    for (let a = 0; a < n; ) {
+      let b = a;
+      while (b < n && vs[b] === vs[a]) b++;
+      if (b - a > top) {
+        top = b - a;
+        tied = [vs[a] as number];
+      } else if (b - a === top) tied.push(vs[a] as number);
+      a = b;
+    }
+    out[i] = tied.length === 1 ? (tied[0] as number) : (tied[rng.int(0, tied.length - 1)] as number);
+  }
+  return out;
 }
 
 /**
@@ -52,49 +83,56 @@ export function compromise(
   positions: readonly Outcome[],
   rng: Rng,
   mediator?: OwnPreferences,
-  admissible: (o: Outcome) => boolean = () => true,
+  admissible?: (o: Outcome) => boolean,
 ): Outcome {
+  const k = space.sizes.length;
+  const n = positions.length;
   const all: Outcome[] = [medianOutcome(space, positions, rng)];
   for (let c = 0; c < CROSSOVERS; c++) {
-    all.push(
-      space.issues.map((_, i) => (positions[rng.int(0, positions.length - 1)] as Outcome)[i] as number),
-    );
+    const o = new Array<number>(k);
+    for (let i = 0; i < k; i++) o[i] = (positions[n === 1 ? 0 : rng.int(0, n - 1)] as Outcome)[i] as number;
+    all.push(o);
   }
-  const allowed = all.filter((c) => admissible(c) && (!mediator || mediator.permits(c)));
-  const candidates = allowed.length > 0 ? allowed : all;
-  // Balance first: only candidates within half an issue of the most balanced one; among them a
-  // mediator with preferences takes its favourite, a neutral one the most balanced.
-  const worst = candidates.map((c) => {
+  let candidates: Outcome[] = [];
+  for (const c of all)
+    if ((!admissible || admissible(c)) && (!mediator || mediator.permits(c))) candidates.push(c);
+  if (candidates.length === 0) candidates = all;
+  const scale = scaleOf(space);
+  const worst = new Float64Array(candidates.length);
+  const total = new Float64Array(candidates.length);
+  let fairest = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < candidates.length; c++) {
     let w = 0;
-    let total = 0;
-    for (const p of positions) {
-      const d = outcomeDistance(space, c, p);
-      total += d;
+    let t = 0;
+    for (let p = 0; p < n; p++) {
+      const d = distance(scale, candidates[c] as Outcome, positions[p] as Outcome);
+      t += d;
       if (d > w) w = d;
     }
-    return [w, total] as const;
-  });
-  const fairest = Math.min(...worst.map((w) => w[0]));
-  let best = candidates[0] as Outcome;
-  let bestKey = [Number.NEGATIVE_INFINITY, 0, 0];
-  candidates.forEach((c, k) => {
-    const [w, total] = worst[k] as readonly [number, number];
-    if (w > fairest + 0.5) return;
-    const key = [mediator ? mediator.utility(c) : 0, -w, -total];
-    if (lexGreater(key, bestKey)) {
-      best = c;
-      bestKey = key;
-    }
-  });
-  return Object.freeze(Array.from(best));
-}
-
-function lexGreater(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    if ((a[i] as number) > (b[i] as number)) return true;
-    if ((a[i] as number) < (b[i] as number)) return false;
+    worst[c] = w;
+    total[c] = t;
+    if (w < fairest) fairest = w;
   }
-  return false;
+  // Balance first: only candidates within half an issue of the most balanced one; among them a
+  // mediator with preferences takes its favourite, a neutral one the most balanced.
+  let best = 0;
+  let bestU = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < candidates.length; c++) {
+    const w = worst[c] as number;
+    if (w > fairest + 0.5) continue;
+    const u = mediator ? mediator.utility(candidates[c] as Outcome) : 0;
+    const b = best;
+    if (
+      bestU === Number.NEGATIVE_INFINITY ||
+      u > bestU ||
+      (u === bestU &&
+        (w < (worst[b] as number) || (w === worst[b] && (total[c] as number) < (total[b] as number))))
+    ) {
+      best = c;
+      bestU = u;
+    }
+  }
+  return Object.freeze(Array.from(candidates[best] as Outcome));
 }
 
 /**

@@ -148,6 +148,7 @@ export function prepareTable(scenario: Scenario, options: TableOptions = {}): Ne
     if (m >= 0) mediator = { name: scenario.parties[m]?.name ?? 'mediator', party: m };
   }
   const prefs = seats.map((i) => prefsOf(scenario, p, i, indexLimit));
+  const anyRedLines = seats.some((i) => (scenario.parties[i]?.redLines.length ?? 0) > 0);
   const table: NegotiationTable = Object.freeze({
     scenario,
     problem: p.problem,
@@ -158,7 +159,12 @@ export function prepareTable(scenario: Scenario, options: TableOptions = {}): Ne
     mediator: Object.freeze(mediator),
     mediatorPreferences: () =>
       mediator.party === undefined ? undefined : prefsOf(scenario, p, mediator.party, indexLimit),
-    admissible: (o: Outcome) => prefs.every((q) => q.permits(o)),
+    admissible: anyRedLines
+      ? (o: Outcome) => {
+          for (let i = 0; i < prefs.length; i++) if (!(prefs[i] as OwnPreferences).permits(o)) return false;
+          return true;
+        }
+      : () => true,
   });
   p.tables.set(key, table);
   return table;
