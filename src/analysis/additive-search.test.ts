@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, expect, it } from 'vitest';
 import {
   fixtureScenario,
-  maxMinBrute,
+  maxMinTotalBrute,
   maxUtilityBrute,
   nashBrute,
   zoneExistsBrute,
@@ -48,17 +48,19 @@ describe('search (additive branch and bound) against enumeration', () => {
     }
   });
 
-  it('maxmin reaches the enumerated best minimum gain, fixed issues respected', () => {
+  it('maxmin reaches the enumerated best minimum gain, then the best total among ties, fixed issues respected', () => {
     const rng = createRng(13);
     for (let t = 0; t < 300; t++) {
       const s = fixtureScenario(rng, { issues: rng.int(1, 5) });
       const problem = prepareProblem(s);
       const fixed = problem.space.sizes.map((n) => (rng.float() < 0.3 ? rng.int(0, n - 1) : -1));
       const r = search(makePlan(searchModel(problem), { fixed }), { kind: 'maxmin' });
-      const want = maxMinBrute(s, fixed);
+      const want = maxMinTotalBrute(s, fixed);
       assert.equal(r === undefined, want === undefined, `case ${t}`);
       if (r && want !== undefined) {
-        assert.ok(close(r.value, want), `case ${t}: ${r.value} vs ${want}`);
+        assert.ok(close(r.value, want[0]), `case ${t}: ${r.value} vs ${want[0]}`);
+        const total = r.utilities.reduce((a, u, i) => a + u - (s.parties[i]?.reservationValue ?? 0), 0);
+        assert.ok(close(total, want[1]), `case ${t}: total ${total} vs ${want[1]}`);
         fixed.forEach((v, i) => {
           if (v >= 0) assert.equal(r.outcome[i], v);
         });

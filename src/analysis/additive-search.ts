@@ -12,7 +12,8 @@ import { orderValues, type Plan, type SearchCondition, utilityOf, weightedSuffix
  * (optimal values to within 1e-12).
  *
  * - `exists`: any completion where every party reaches its reservation;
- * - `maxmin`: maximise `min_p (u_p − r_p)` (reservations not required: the egalitarian completion);
+ * - `maxmin`: maximise `min_p (u_p − r_p)`, ties (within 1e-12) to the larger total gain
+ *   (reservations not required: the egalitarian completion, and no tie is Pareto-dominated);
  * - `utility`: maximise party q's utility while every other party reaches its reservation;
  * - `nash`: maximise `Π_p (u_p − d_p)` while every party reaches its reservation (`d_p ≤ r_p`);
  * - `shortfall`: maximise `Σ_p scale_p · min(0, u_p − r_p)` over the parties with `scale_p > 0`
@@ -85,7 +86,7 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
   const flags = new Uint8Array(2 * k);
   const cons = flags.subarray(0, k);
   const active = flags.subarray(k);
-  const floats = new Float64Array(4 * k + 4 * (depth + 1) + (depth + 1) * k);
+  const floats = new Float64Array(5 * k + 5 * (depth + 1) + (depth + 1) * k);
   let fp = 0;
   const f64 = (len: number) => floats.subarray(fp, (fp += len));
   const scale = objective.kind === 'shortfall' ? objective.scale : undefined;
@@ -96,6 +97,8 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
   const o = plan.o;
   const utilities = f64(k);
   let best = Number.NEGATIVE_INFINITY;
+  /** `maxmin`: total gain of the incumbent (ties of the minimum go to the larger total). */
+  let bestTotal = Number.NEGATIVE_INFINITY;
   let bestOutcome: number[] | undefined;
   let bestUtilities: number[] = [];
   let stop = false;
@@ -143,9 +146,14 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
       utilities[p] = u;
     }
     let value = 0;
+    let total = 0;
     if (kind === MAXMIN) {
       value = Number.POSITIVE_INFINITY;
-      for (let p = 0; p < k; p++) value = Math.min(value, (utilities[p] as number) - (res[p] as number));
+      for (let p = 0; p < k; p++) {
+        const g = (utilities[p] as number) - (res[p] as number);
+        value = Math.min(value, g);
+        if (Number.isFinite(g)) total += g;
+      }
     } else if (kind === UTILITY) value = utilities[q] as number;
     else if (kind === SHORTFALL) {
       for (let p = 0; p < k; p++)
@@ -155,8 +163,11 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
       value = 1;
       for (let p = 0; p < k; p++) value *= (utilities[p] as number) - (d[p] as number);
     }
-    if (bestOutcome === undefined || value > best) {
+    const better =
+      kind === MAXMIN ? value > best + EPS || (value >= best - EPS && total > bestTotal + EPS) : value > best;
+    if (bestOutcome === undefined || better) {
       best = value;
+      bestTotal = total;
       bestOutcome = o.slice();
       bestUtilities = Array.from(utilities);
       if (kind === EXISTS) stop = true;
@@ -203,7 +214,8 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
       let t = 0;
       for (let p = 0; p < k; p++) t += (weights[p] as number) * (tol[p] as number);
       if (kind === EXISTS || kind === NASH || kind === SHORTFALL) return bound < -t;
-      return bestOutcome !== undefined && bound + t <= best + EPS;
+      // `maxmin` goes on: among incumbents at the bound, the larger total gain wins.
+      return kind === UTILITY && bestOutcome !== undefined && bound + t <= best + EPS;
     };
     dual = hint?.w
       ? dualWeights(plan, c, active, q, WARM_ITERATIONS, tryChoice, hint.w, settled)
@@ -219,6 +231,17 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
   for (let p = 0; p < k; p++) wTol += (w[p] as number) * (tol[p] as number);
   if ((kind === EXISTS || kind === NASH || kind === SHORTFALL) && dual.bound < -wTol) return result();
   const sufW = weightedSuffix(plan, w, f64(depth + 1));
+  // `maxmin` ties: the best total gain of a subtree, all issues' best totals (separable).
+  const ones = f64(k);
+  let resTotal = 0;
+  let tolTotal = 0;
+  for (let p = 0; p < k; p++)
+    if (kind === MAXMIN && Number.isFinite(res[p])) {
+      ones[p] = 1;
+      resTotal += res[p] as number;
+      tolTotal += tol[p] as number;
+    }
+  const sufT = kind === MAXMIN ? weightedSuffix(plan, ones, f64(depth + 1)) : sufW;
   let offset = 0;
   for (let p = 0; p < k; p++) if (p !== q && active[p] === 1) offset += (w[p] as number) * (res[p] as number);
 
@@ -247,12 +270,16 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
     let minGain = Number.POSITIVE_INFINITY;
     let logProd = 0;
     let short = 0;
+    let totalHi = 0;
     let lag = 0;
     for (let p = 0; p < k; p++) {
       const hi = (sums[s + p] as number) + (sufMax[s + p] as number);
       if (cons[p] === 1 && hi < (res[p] as number) - (tol[p] as number)) return false;
-      if (kind === MAXMIN) minGain = Math.min(minGain, hi - (res[p] as number));
-      else if (kind === NASH) logProd += Math.log(Math.max(0, hi - (d[p] as number)));
+      if (kind === MAXMIN) {
+        const g = hi - (res[p] as number);
+        minGain = Math.min(minGain, g);
+        if (Number.isFinite(g)) totalHi += g + (tol[p] as number);
+      } else if (kind === NASH) logProd += Math.log(Math.max(0, hi - (d[p] as number)));
       else if (kind === SHORTFALL && cons[p] === 0)
         short += (scale?.[p] ?? 0) * Math.min(0, hi - (res[p] as number) + (tol[p] as number));
       lag += (w[p] as number) * (sums[s + p] as number);
@@ -261,8 +288,14 @@ export function search(plan: Plan, objective: Objective, hint?: SearchHint): Sea
     switch (kind) {
       case EXISTS:
         return lag >= -wTol;
-      case MAXMIN:
-        return Math.min(minGain, lag + wTol) > best + EPS;
+      case MAXMIN: {
+        const hi = Math.min(minGain, lag + wTol);
+        if (hi > best + EPS) return true;
+        if (!(hi >= best - EPS) || !(totalHi > bestTotal + EPS)) return false;
+        let t = (sufT[level] as number) - resTotal + tolTotal;
+        for (let p = 0; p < k; p++) t += (ones[p] as number) * (sums[s + p] as number);
+        return t > bestTotal + EPS;
+      }
       case SHORTFALL:
         return lag >= -wTol && short > best + EPS;
       case UTILITY: {

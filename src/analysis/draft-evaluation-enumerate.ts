@@ -6,6 +6,9 @@ import type { AnalysisProblem } from './problem.js';
 /** Most completions the enumeration fallback (non-additive utilities) will visit. */
 export const COMPLETION_LIMIT = 10_000_000;
 
+/** Minimum gains this close tie (as in the additive search). */
+const TIE = 1e-12;
+
 function forEachCompletion(
   problem: AnalysisProblem,
   fixed: readonly number[],
@@ -28,21 +31,25 @@ function forEachCompletion(
 
 /**
  * The completion {@link completeDraft} defines, by enumeration (any utility): fewest red lines
- * crossed, then the largest minimum gain, then the first in enumeration order.
+ * crossed, then the largest minimum gain, then (ties within 1e-12) the largest total gain,
+ * then the first in enumeration order.
  */
 export function enumerateCompletion(problem: AnalysisProblem, fixed: readonly number[]): DraftCompletion {
   let best: DraftCompletion | undefined;
   let bestGain = Number.NEGATIVE_INFINITY;
+  let bestTotal = Number.NEGATIVE_INFINITY;
   forEachCompletion(problem, fixed, (o) => {
     const crossed = problem.redLines.flatMap((r, i) => (r.condition.test(o) ? [i] : []));
     if (best && crossed.length > best.crossed.length) return;
     const utilities = problem.parties.map((p) => p.compiled.evaluate(o));
-    const gain = Math.min(
-      ...utilities.map((u, i) => u - (problem.parties[i] as { reservation: number }).reservation),
-    );
-    if (!best || crossed.length < best.crossed.length || gain > bestGain) {
+    const gains = utilities.map((u, i) => u - (problem.parties[i] as { reservation: number }).reservation);
+    const gain = Math.min(...gains);
+    const total = gains.reduce((a, g) => (Number.isFinite(g) ? a + g : a), 0);
+    const better = gain > bestGain + TIE || (gain >= bestGain - TIE && total > bestTotal + TIE);
+    if (!best || crossed.length < best.crossed.length || better) {
       best = { outcome: o.slice(), utilities, crossed, rule: 'egalitarian' };
       bestGain = gain;
+      bestTotal = total;
     }
   });
   if (!best) throw new ConcordError('empty-space', 'the outcome space is empty');

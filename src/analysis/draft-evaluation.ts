@@ -78,9 +78,10 @@ export function draftFixed(space: OutcomeSpace, draft: Draft): number[] {
 
 /**
  * The egalitarian completion of fixed issues on an additive model (branch and bound; no
- * enumeration): among completions crossing no red line, the one maximising `min_i (u_i − r_i)`;
- * when every completion crosses one (always so when the fixed issues do), the one crossing the
- * fewest, egalitarian among those. Ties are broken by the search order (deterministic).
+ * enumeration): among completions crossing no red line, the one maximising `min_i (u_i − r_i)`,
+ * ties going to the larger total gain (so the completion is not Pareto-dominated by another
+ * egalitarian one); when every completion crosses one (always so when the fixed issues do), the
+ * one crossing the fewest, egalitarian among those. Remaining ties: the search order.
  */
 export function completeDraft(model: SearchModel, fixed: readonly number[]): DraftCompletion {
   const forced = fixedCrossings(model, fixed);
@@ -97,7 +98,16 @@ export function completeDraft(model: SearchModel, fixed: readonly number[]): Dra
   // Giving up every red line always leaves a completion for `maxmin`.
   const sets = found?.sets ?? [];
   let best = sets[0];
-  for (const s of sets) if (best && s.result.value > best.result.value) best = s;
+  const total = (u: readonly number[]) => u.reduce((a, x, i) => a + x - (model.reservations[i] as number), 0);
+  for (const s of sets) {
+    if (!best) break;
+    const tie = s.result.value >= best.result.value - 1e-12;
+    if (
+      s.result.value > best.result.value + 1e-12 ||
+      (tie && total(s.result.utilities) > total(best.result.utilities) + 1e-12)
+    )
+      best = s;
+  }
   if (!best) throw new ConcordError('internal', 'no completion of the draft exists');
   const o = best.result.outcome;
   const crossed = model.redLines.flatMap((r, i) => (r.test(o) ? [i] : []));

@@ -259,14 +259,21 @@ export function nashBrute(scenario: Scenario): number | undefined {
 
 /** Largest min gain over completions crossing no red line (undefined: none). */
 export function maxMinBrute(scenario: Scenario, fixed: readonly number[]): number | undefined {
+  return maxMinTotalBrute(scenario, fixed)?.[0];
+}
+
+/** Largest min gain, and the largest total gain among completions within 1e-12 of it. */
+export function maxMinTotalBrute(scenario: Scenario, fixed: readonly number[]): [number, number] | undefined {
   const problem = prepareProblem(scenario);
-  let best: number | undefined;
+  const rows: [number, number][] = [];
   forEachCompletion(problem, fixed, (o) => {
     if (problem.redLines.some((r) => r.condition.test(o))) return;
-    const v = Math.min(...problem.parties.map((p) => p.compiled.evaluate(o) - p.reservation));
-    if (best === undefined || v > best) best = v;
+    const gains = problem.parties.map((p) => p.compiled.evaluate(o) - p.reservation);
+    rows.push([Math.min(...gains), gains.reduce((a, b) => a + b, 0)]);
   });
-  return best;
+  if (rows.length === 0) return undefined;
+  const best = Math.max(...rows.map((r) => r[0]));
+  return [best, Math.max(...rows.filter((r) => r[0] >= best - 1e-12).map((r) => r[1]))];
 }
 
 /** Fewest red lines any completion crosses. */
