@@ -7,6 +7,7 @@ import { makePlan, type SearchModel, searchModel } from './additive-plan.js';
 import { search } from './additive-search.js';
 import { enumerateCompletion, enumerateRange } from './draft-evaluation-enumerate.js';
 import { fewestCrossings, fixedCrossings } from './fewest-crossings.js';
+import { partialRange } from './partial-range.js';
 import { type AnalysisProblem, prepareProblem } from './problem.js';
 
 /** How the open issues were completed. */
@@ -196,17 +197,5 @@ function completionRange(
 ): readonly [number, number] {
   const p = problem.parties[i] as AnalysisProblem['parties'][number];
   if (!p.tables) return enumerateRange(problem, fixed, i);
-  let lo = 0;
-  let hi = 0;
-  p.tables.forEach((t, j) => {
-    const v = fixed[j] as number;
-    if (v >= 0) {
-      lo += t[v] as number;
-      hi += t[v] as number;
-    } else {
-      lo += Math.min(...t);
-      hi += Math.max(...t);
-    }
-  });
-  return [lo, hi];
+  return partialRange(p.tables, fixed);
 }

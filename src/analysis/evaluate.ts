@@ -1,6 +1,7 @@
 import { ConcordError } from '../core/errors.js';
 import { indexOutcome, type NamedOutcome, type Outcome } from '../outcomes/space.js';
 import { paretoFrontier } from './frontier.js';
+import { partialRange } from './partial-range.js';
 import { type ProblemInput, prepareProblem } from './problem.js';
 import type { FrontierPoint } from './types.js';
 
@@ -99,19 +100,7 @@ export function evaluateOutcome(
     const evaluations = parties.map((p, i): PartyEvaluation => {
       const base = { party: p.name, redLinesCrossed: crossedBy[i] as string[] };
       if (!p.tables) return base;
-      let lo = 0;
-      let hi = 0;
-      p.tables.forEach((t, j) => {
-        const v = o[j] as number;
-        if (v >= 0) {
-          lo += t[v] as number;
-          hi += t[v] as number;
-        } else {
-          lo += Math.min(...t);
-          hi += Math.max(...t);
-        }
-      });
-      return { ...base, range: [lo, hi] };
+      return { ...base, range: partialRange(p.tables, o) };
     });
     return { outcome: o, complete, missingIssues: missing, parties: evaluations, redLinesCrossed: crossed };
   }
