@@ -1,4 +1,10 @@
-import { Resvg } from '@resvg/resvg-js';
 import { readFileSync, writeFileSync } from 'node:fs';
-const [,, i, o] = process.argv;
-writeFileSync(o, new Resvg(readFileSync(i, 'utf8'), { background: 'white', font: { loadSystemFonts: true } }).render().asPng());
+import { Resvg } from '@resvg/resvg-js';
+
+const [, , i, o] = process.argv;
+writeFileSync(
+  o,
+  new Resvg(readFileSync(i, 'utf8'), { background: 'white', font: { loadSystemFonts: true } })
+    .render()
+    .asPng(),
+);

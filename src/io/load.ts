@@ -42,12 +42,14 @@ export function loadScenario(ref: string, options: LoadOptions = {}): Result<Sce
   }
   if (statSync(path).isDirectory()) {
     if (existsSync(join(path, 'scenario.yaml'))) return loadScenarioFile(join(path, 'scenario.yaml'));
-    if (isGeniusFolder(path)) return loadGeniusFolder(path, options.profiles ? { profiles: options.profiles } : {});
+    if (isGeniusFolder(path))
+      return loadGeniusFolder(path, options.profiles ? { profiles: options.profiles } : {});
     return fail([
       {
         code: 'unknown-folder',
         file: ref,
-        message: 'folder holds neither a scenario.yaml nor a GENIUS domain (a negotiation_template XML) or GeniusWeb profiles',
+        message:
+          'folder holds neither a scenario.yaml nor a GENIUS domain (a negotiation_template XML) or GeniusWeb profiles',
       },
     ]);
   }
@@ -56,7 +58,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): Result<Sce
     {
       code: 'unknown-format',
       file: ref,
-      message: 'expected a scenario file (.yaml, .yml, .json), a GENIUS domain folder or a built-in scenario name',
+      message:
+        'expected a scenario file (.yaml, .yml, .json), a GENIUS domain folder or a built-in scenario name',
     },
   ]);
 }

@@ -71,7 +71,10 @@ describe('applyParameters', () => {
     const t = applyParameters(s, { 'Side A.weights.i1': 0.5 });
     const w = (t.parties[0]!.utility as unknown as { weights: number[] }).weights;
     expect(w[0]).toBe(0.5);
-    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(before.reduce((a, b) => a + b, 0), 12);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      before.reduce((a, b) => a + b, 0),
+      12,
+    );
     expect(w[1]! / w[2]!).toBeCloseTo(before[1]! / before[2]!, 12);
   });
   it('a value change moves utilities by weight × delta', () => {

@@ -363,11 +363,7 @@ function readConflict(
           'key',
         );
     checkEvidence(d.warOutcome.evidence, [...path, 'warOutcome', 'evidence']);
-    readDistribution(
-      d.warOutcome.distribution,
-      [...path, 'warOutcome', 'distribution'],
-      ctx,
-    );
+    readDistribution(d.warOutcome.distribution, [...path, 'warOutcome', 'distribution'], ctx);
     for (const [p, e] of Object.entries(d.costs)) {
       checkEvidence(e.evidence, [...path, 'costs', p, 'evidence']);
       readDistribution(e.distribution, [...path, 'costs', p, 'distribution'], ctx);
