@@ -249,6 +249,10 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
             `${w.label}: ${pct(w.pAgreementZone)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} points)`,
         ),
         'Levers act through the walk-away values (assumed strengths, sampled); they cannot move a red line.',
+        ...(b.lens?.byLever ?? []).map(
+          (x) =>
+            `War-bargaining range with ${x.label}: ${x.ranges.map((r) => `${r.dimension} ${r.empty ? 'none' : `${num(r.range[0])} to ${num(r.range[1])}`}`).join('; ')} (central: ${(b.lens?.central.ranges ?? []).map((r) => `${num(r.range[0])} to ${num(r.range[1])}`).join('; ')}).`,
+        ),
       ],
       evidence: evidenceFor(scenario, scenario.record?.levers.map((l) => l.id) ?? []),
       assumptions: assumptionsWhere(scenario, (p) => p.startsWith('levers.')),

@@ -2,7 +2,15 @@ import type { Analysis } from '../analysis/analyze.js';
 import { analyze } from '../analysis/analyze.js';
 import { type Concessions, minimalConcessions } from '../analysis/concessions.js';
 import { type DraftEvaluation, evaluateDraft } from '../analysis/draft-evaluation.js';
-import { conflictLens, type LensSummary, type LensUncertainty, lensUncertainty } from '../conflict/index.js';
+import {
+  type BargainingRange,
+  conflictLens,
+  type LensSummary,
+  type LensUncertainty,
+  lensLeverShifts,
+  lensUncertainty,
+  shiftedLensValues,
+} from '../conflict/index.js';
 import { ConcordError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
@@ -76,7 +84,12 @@ export interface Brief {
   readonly leverEffects: readonly WhatIf[];
   /** One per red line: the zone if that red line were not real. */
   readonly redLineEffects: readonly WhatIf[];
-  readonly lens?: { readonly central: LensSummary; readonly uncertainty: LensUncertainty };
+  readonly lens?: {
+    readonly central: LensSummary;
+    readonly uncertainty: LensUncertainty;
+    /** The bargaining ranges with each lever level (lens lever effects only). */
+    readonly byLever: readonly { readonly label: string; readonly ranges: readonly BargainingRange[] }[];
+  };
   /** At the central assumptions with no zone: the red lines whose dropping alone would open one. */
   readonly centralUnblockers: readonly {
     readonly party: string;
@@ -191,9 +204,28 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
   const lastDraftConcessions = last ? minimalConcessions(centralScenario, { draft: last.name }) : undefined;
 
   const lensSpec = record.conflict;
+  const byLever = lensSpec
+    ? record.levers.flatMap((lever) =>
+        Object.keys(lever.levels)
+          .filter((level) => level !== (levers[lever.id] ?? lever.baseline))
+          .map((level) => ({
+            lever: lever.id,
+            name: lever.name,
+            level,
+            shifts: lensLeverShifts(lensSpec, record.levers, { ...levers, [lever.id]: level }),
+          }))
+          .filter((x) => Object.keys(x.shifts).length > 0)
+          .map((x) => ({
+            label: `${x.name}: ${x.level}`,
+            ranges: conflictLens(centralScenario, lensSpec, shiftedLensValues(lensSpec, x.shifts)).ranges,
+          })),
+      )
+    : [];
+  const baseShifts = lensSpec ? lensLeverShifts(lensSpec, record.levers, levers) : {};
   const lens = lensSpec
     ? {
-        central: conflictLens(centralScenario, lensSpec),
+        byLever,
+        central: conflictLens(centralScenario, lensSpec, shiftedLensValues(lensSpec, baseShifts)),
         uncertainty: lensUncertainty(centralScenario, lensSpec, {
           rng: createRng(seed),
           seed,

@@ -3,7 +3,14 @@ import { createRng } from '../core/rng.js';
 import { applyParameters } from '../model/parameters.js';
 import type { Scenario } from '../model/scenario.js';
 import type { ConflictLens, Estimate } from '../record/types.js';
-import { bargainingRange, conflictLens, indivisibility, lensUncertainty } from './bargaining-range.js';
+import {
+  bargainingRange,
+  conflictLens,
+  indivisibility,
+  lensLeverShifts,
+  lensUncertainty,
+  shiftedLensValues,
+} from './bargaining-range.js';
 
 const fixed = (value: number): Estimate => ({
   value,
@@ -168,5 +175,38 @@ describe('lensUncertainty', () => {
     expect(a.pRange.cap!.p).toBeGreaterThan(0.3);
     expect(a.pRange.cap!.p).toBeLessThan(1);
     expect(conflictLens(scenario, u).ranges.length).toBe(1);
+  });
+});
+
+describe('lensLeverShifts', () => {
+  const lever = {
+    id: 'press',
+    name: 'Pressure',
+    levels: { none: 0, some: 1, max: 2 },
+    baseline: 'none',
+    effects: [],
+  };
+  const withLevers: ConflictLens = {
+    ...lens,
+    divisible: [
+      {
+        ...lens.divisible[0]!,
+        leverEffects: [
+          { lever: 'press', parameter: 'warOutcome', perUnit: -10, rationale: '' },
+          { lever: 'press', parameter: 'costs.A', perUnit: 5, rationale: '' },
+        ],
+      },
+    ],
+  };
+  it('adds perUnit × (level − baseline) per parameter, nothing at the baseline', () => {
+    expect(lensLeverShifts(withLevers, [lever], { press: 'max' })).toEqual({
+      'cap.warOutcome': -20,
+      'cap.costs.A': 10,
+    });
+    expect(Object.values(lensLeverShifts(withLevers, [lever], { press: 'none' })).every((x) => x === 0)).toBe(true);
+  });
+  it('moves the range as the model says: p 50 → 30, c_A 20 → 30 gives [25, 60]', () => {
+    const v = shiftedLensValues(withLevers, lensLeverShifts(withLevers, [lever], { press: 'max' }));
+    expect(bargainingRange(scenario, withLevers, withLevers.divisible[0]!, v).range).toEqual([25, 60]);
   });
 });

@@ -4,7 +4,8 @@ import { type Issue, issueNumberAt, issueSize } from '../outcomes/issue.js';
 import { createSpace } from '../outcomes/space.js';
 import { compileCondition } from '../preferences/compile.js';
 import { sampleDistribution } from '../record/distribution.js';
-import type { ConflictLens, DivisibleDimension } from '../record/types.js';
+import { leverUnits } from '../record/lever-units.js';
+import type { ConflictLens, DivisibleDimension, Lever } from '../record/types.js';
 
 /** Values of a lens parameter: `<dimension>.warOutcome` or `<dimension>.costs.<party>`. */
 export type LensValues = Readonly<Record<string, number>>;
@@ -203,4 +204,40 @@ export function lensUncertainty(
     };
   }
   return { samples: n, seed: options.seed, pRange };
+}
+
+/**
+ * The lens parameters a lever setting shifts (`<dimension>.warOutcome`, `<dimension>.costs.<party>`),
+ * for {@link conflictLens} (add to the point values) or {@link lensUncertainty} (`shifts`).
+ */
+export function lensLeverShifts(
+  lens: ConflictLens,
+  levers: readonly Lever[],
+  settings: Readonly<Record<string, string | number>>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of lens.divisible) {
+    for (const e of d.leverEffects ?? []) {
+      const lever = levers.find((l) => l.id === e.lever);
+      const setting = settings[e.lever];
+      if (!lever || setting === undefined) continue;
+      const key = `${d.name}.${e.parameter}`;
+      out[key] = (out[key] ?? 0) + e.perUnit * leverUnits(lever, setting);
+    }
+  }
+  return out;
+}
+
+/** The point values of the lens with shifts added (for {@link conflictLens}). */
+export function shiftedLensValues(
+  lens: ConflictLens,
+  shifts: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of lens.divisible) {
+    out[`${d.name}.warOutcome`] = d.warOutcome.value + (shifts[`${d.name}.warOutcome`] ?? 0);
+    for (const [party, e] of Object.entries(d.costs))
+      out[`${d.name}.costs.${party}`] = e.value + (shifts[`${d.name}.costs.${party}`] ?? 0);
+  }
+  return out;
 }

@@ -168,6 +168,17 @@ export interface DivisibleDimension {
   readonly warOutcome: Estimate;
   /** Each side's cost of war, by party name, in the dimension's units. */
   readonly costs: Readonly<Record<string, Estimate>>;
+  /** How levers move this dimension: `perUnit × (level − baseline)` added to `warOutcome` or `costs.<party>`. */
+  readonly leverEffects?: readonly LensLeverEffect[];
+}
+
+/** A lever's (assumed) effect on the bargaining model of war. */
+export interface LensLeverEffect {
+  readonly lever: string;
+  /** `warOutcome` or `costs.<party>`. */
+  readonly parameter: string;
+  readonly perUnit: number;
+  readonly rationale: string;
 }
 
 /** A yes/no issue that cannot be split: the lens flags it and asks whether any option is a compromise. */

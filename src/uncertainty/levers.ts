@@ -1,6 +1,7 @@
 import { ConcordError } from '../core/errors.js';
 import { type ParameterPath, type ParameterTarget, resolveParameter } from '../model/parameters.js';
 import type { Scenario } from '../model/scenario.js';
+import { leverUnits } from '../record/lever-units.js';
 import type { Lever, LeverEffect, NegotiationRecord } from '../record/types.js';
 import type { ParameterSample } from './sample.js';
 
@@ -41,24 +42,7 @@ export function effectAssumption(
   return record.assumptions.find((a) => a.parameter === path)?.id;
 }
 
-/** The number a setting stands for on a lever's scale; throws `unknown-lever` / `unknown-level`. */
-export function leverUnits(lever: Lever, setting: string | number): number {
-  const base = lever.levels[lever.baseline];
-  if (base === undefined)
-    throw new ConcordError('unknown-level', `lever "${lever.id}" has no baseline level "${lever.baseline}"`);
-  if (typeof setting === 'number') {
-    if (!Number.isFinite(setting))
-      throw new ConcordError('bad-level', `lever "${lever.id}": level ${setting} is not a finite number`);
-    return setting - base;
-  }
-  const level = lever.levels[setting];
-  if (level === undefined)
-    throw new ConcordError(
-      'unknown-level',
-      `lever "${lever.id}" has no level "${setting}" (levels: ${Object.keys(lever.levels).join(', ')})`,
-    );
-  return level - base;
-}
+export { leverUnits } from '../record/lever-units.js';
 
 /** Checks every lever id of `settings`; throws `unknown-lever`. */
 export function checkLeverSettings(scenario: Scenario, settings: LeverSettings): void {

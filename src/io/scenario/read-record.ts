@@ -364,6 +364,13 @@ function readConflict(
         );
     checkEvidence(d.warOutcome.evidence, [...path, 'warOutcome', 'evidence']);
     readDistribution(d.warOutcome.distribution, [...path, 'warOutcome', 'distribution'], ctx);
+    (d.leverEffects ?? []).forEach((e, j) => {
+      const lp: Path = [...path, 'leverEffects', j];
+      const leverIds = ((root.levers as { id?: unknown }[] | undefined) ?? []).map((l) => String(l.id));
+      if (!leverIds.includes(e.lever)) ctx.error('unknown-reference', [...lp, 'lever'], `unknown lever ${quote(e.lever)}${suggestion(e.lever, leverIds, 'levers')}`);
+      const ok = e.parameter === 'warOutcome' || c.sides.some((side) => e.parameter === `costs.${side}`);
+      if (!ok) ctx.error('unknown-parameter', [...lp, 'parameter'], `${quote(e.parameter)}: expected warOutcome or ${c.sides.map((x) => `costs.${x}`).join(' or ')}`);
+    });
     for (const [p, e] of Object.entries(d.costs)) {
       checkEvidence(e.evidence, [...path, 'costs', p, 'evidence']);
       readDistribution(e.distribution, [...path, 'costs', p, 'distribution'], ctx);
@@ -401,6 +408,7 @@ function readConflict(
           estimate(e, ['conflict', 'divisible', k, 'costs', p, 'distribution']),
         ]),
       ),
+      ...(d.leverEffects ? { leverEffects: d.leverEffects } : {}),
     })),
     indivisible: c.indivisible.map((x) => ({
       issue: x.issue,

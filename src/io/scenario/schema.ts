@@ -409,6 +409,17 @@ export const conflictSchema = doc(
           z.record(z.string(), estimate),
           'Each side’s cost of war, in the good’s units, by party name.',
         ),
+        leverEffects: doc(
+          z.array(
+            z.strictObject({
+              lever: name('Id of a lever.'),
+              parameter: name('`warOutcome` or `costs.<party>`.'),
+              perUnit: doc(z.number(), 'Added per unit of (level − baseline).'),
+              rationale: name('Why, in one line.'),
+            }),
+          ),
+          'How levers move this dimension.',
+        ).optional(),
       }),
     ),
     indivisible: z.array(
