@@ -1,3 +1,4 @@
+import { Presets, SingleBar } from 'cli-progress';
 import {
   type Brief,
   briefToHtml,
@@ -19,18 +20,31 @@ export interface BriefArgs {
   readonly report?: string | false;
 }
 
-/** Progress on stderr for long runs: a line per 10%, only on a terminal. */
-function progress(io: CliIo): ((done: number, total: number) => void) | undefined {
+/** A progress bar on stderr for the Monte Carlo, only on a terminal (CI logs stay clean). */
+function progress(
+  io: CliIo,
+): { update: (done: number, total: number) => void; stop: () => void } | undefined {
   if (!io.tty) return undefined;
-  let last = -1;
-  return (done, total) => {
-    const tenth = Math.floor((10 * done) / total);
-    if (tenth !== last) {
-      last = tenth;
-      io.err(
-        `  Monte Carlo ${Math.round((100 * done) / total)}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} draws)`,
-      );
-    }
+  const bar = new SingleBar(
+    {
+      format: '  Monte Carlo [{bar}] {percentage}% · {value}/{total} draws',
+      hideCursor: true,
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
   };
 }
 
@@ -49,7 +63,12 @@ export function briefJson(b: Brief, answers: ReturnType<typeof composeAnswers>) 
       nash: b.monteCarlo.nash,
       leverEffects: b.leverEffects,
       redLineEffects: b.redLineEffects,
+      tornado: b.tornado,
     },
+    concessions: b.concessions,
+    draftConcessions: b.draftConcessions ?? null,
+    drafts: b.drafts,
+    diff: b.diff ?? null,
     lens: b.lens ?? null,
     elapsedMs: b.elapsedMs,
   };
@@ -73,14 +92,16 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
     for (const m of settings.problems) io.err(`error: --set: ${m}`);
     return 1;
   }
+  const bar = progress(io);
   const brief = buildBrief(scenario, {
     samples: args.samples,
     seed: args.seed,
     levers: settings.levers as LeverSettings,
     overrides: settings.overrides,
     now: io.now,
-    ...(progress(io) ? { onProgress: progress(io) as (d: number, t: number) => void } : {}),
+    ...(bar ? { onProgress: bar.update } : {}),
   });
+  bar?.stop();
   const answers = composeAnswers(scenario, brief);
   const reportPath = args.report === false ? undefined : (args.report ?? `out/${scenario.name}-report.html`);
   if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers));

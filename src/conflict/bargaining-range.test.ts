@@ -203,7 +203,9 @@ describe('lensLeverShifts', () => {
       'cap.warOutcome': -20,
       'cap.costs.A': 10,
     });
-    expect(Object.values(lensLeverShifts(withLevers, [lever], { press: 'none' })).every((x) => x === 0)).toBe(true);
+    expect(Object.values(lensLeverShifts(withLevers, [lever], { press: 'none' })).every((x) => x === 0)).toBe(
+      true,
+    );
   });
   it('moves the range as the model says: p 50 → 30, c_A 20 → 30 gives [25, 60]', () => {
     const v = shiftedLensValues(withLevers, lensLeverShifts(withLevers, [lever], { press: 'max' }));

@@ -367,9 +367,19 @@ function readConflict(
     (d.leverEffects ?? []).forEach((e, j) => {
       const lp: Path = [...path, 'leverEffects', j];
       const leverIds = ((root.levers as { id?: unknown }[] | undefined) ?? []).map((l) => String(l.id));
-      if (!leverIds.includes(e.lever)) ctx.error('unknown-reference', [...lp, 'lever'], `unknown lever ${quote(e.lever)}${suggestion(e.lever, leverIds, 'levers')}`);
+      if (!leverIds.includes(e.lever))
+        ctx.error(
+          'unknown-reference',
+          [...lp, 'lever'],
+          `unknown lever ${quote(e.lever)}${suggestion(e.lever, leverIds, 'levers')}`,
+        );
       const ok = e.parameter === 'warOutcome' || c.sides.some((side) => e.parameter === `costs.${side}`);
-      if (!ok) ctx.error('unknown-parameter', [...lp, 'parameter'], `${quote(e.parameter)}: expected warOutcome or ${c.sides.map((x) => `costs.${x}`).join(' or ')}`);
+      if (!ok)
+        ctx.error(
+          'unknown-parameter',
+          [...lp, 'parameter'],
+          `${quote(e.parameter)}: expected warOutcome or ${c.sides.map((x) => `costs.${x}`).join(' or ')}`,
+        );
     });
     for (const [p, e] of Object.entries(d.costs)) {
       checkEvidence(e.evidence, [...path, 'costs', p, 'evidence']);
