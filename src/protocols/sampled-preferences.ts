@@ -3,6 +3,7 @@ import { createRng, type Rng } from '../core/rng.js';
 import type { Outcome, OutcomeSpace } from '../outcomes/space.js';
 import type { OwnPreferences } from './own-preferences.js';
 import { permittedBy } from './red-lines.js';
+import { lastAtLeastIn } from './utility-index.js';
 
 /** Local searches from random starts that seed the top of the sampled index. */
 const CLIMBS = 16;
@@ -56,19 +57,7 @@ export function sampledPreferences(
   const entries = [...pool.values()].sort((a, b) => b.u - a.u);
   const n = entries.length;
   const sorted = Float64Array.from(entries, (e) => e.u);
-  const lastAtLeast = (target: number): number => {
-    let lo = 0;
-    let hi = n - 1;
-    let ans = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as number) >= target) {
-        ans = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return ans;
-  };
+  const lastAtLeast = (target: number): number => lastAtLeastIn(sorted, target);
   const zero = Object.freeze(sizes.map(() => 0));
   const at = (j: number): Outcome => entries[j]?.o ?? zero;
   return Object.freeze({

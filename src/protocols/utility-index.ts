@@ -35,20 +35,7 @@ export function indexedPreferences(
   const strides = space.strides;
   const k = strides.length;
 
-  /** Largest position whose utility is at least `target`, or -1. */
-  const lastAtLeast = (target: number): number => {
-    let lo = 0;
-    let hi = n - 1;
-    let ans = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as number) >= target) {
-        ans = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return ans;
-  };
+  const lastAtLeast = (target: number): number => lastAtLeastIn(sorted, target);
   const at = (j: number): Outcome => cache.get(n === 0 ? 0 : (order[j] as number));
 
   return Object.freeze({
@@ -83,4 +70,19 @@ export function indexedPreferences(
       return at(j < 0 ? 0 : rng.int(0, j));
     },
   });
+}
+
+/** Largest position of a descending array whose value is at least `target`, or -1 (binary search). */
+export function lastAtLeastIn(sorted: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) >= target) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
 }

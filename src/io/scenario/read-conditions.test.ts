@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath } from '../../core/errors.js';
+import { scenarioProblems, yamlLines } from '../../../test/support/scenario-problems.js';
 import { parseScenario } from './parse.js';
 
-const y = (...lines: string[]) => `${lines.join('\n')}\n`;
+const y = yamlLines;
 
 /** Lines 1–13: salary (50000..90000 step 5000), location (remote, hybrid, office), party A up to `redLines:`. */
 const HEAD = [
@@ -24,12 +24,7 @@ const OTHER = ['  - name: B', '    values: { location: { remote: 0, hybrid: 0.5,
 /** The test's red lines start on line 14. */
 const withRedLines = (...lines: string[]) => y(...HEAD, ...lines, ...OTHER);
 
-const fmt = (p: { line?: number; column?: number; path?: readonly (string | number)[]; message: string }) =>
-  `${p.line}:${p.column} ${formatPath(p.path ?? [])}: ${p.message}`;
-function problems(text: string): string[] {
-  const r = parseScenario(text, 't.yaml');
-  return r.ok ? [] : r.problems.map(fmt);
-}
+const problems = scenarioProblems;
 
 describe('red lines', () => {
   it('builds leaf and combined conditions', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath } from '../../core/errors.js';
+import { formatLocated, scenarioProblems, yamlLines } from '../../../test/support/scenario-problems.js';
 import type { Party } from '../../model/party.js';
 import type { UtilityFunction } from '../../preferences/utility.js';
 import { parseScenario } from './parse.js';
 
-const y = (...lines: string[]) => `${lines.join('\n')}\n`;
+const y = yamlLines;
 
 /** Lines 1–10 declare salary (50000..90000 step 5000), location (remote, hybrid, office) and `parties:`. */
 const HEAD = [
@@ -23,17 +23,12 @@ const OTHER = ['  - name: Employer', '    values: { location: { remote: 0, hybri
 /** The test's party starts on line 11; a valid second party follows it. */
 const withParty = (...lines: string[]) => y(...HEAD, ...lines, ...OTHER);
 
-const fmt = (p: { line?: number; column?: number; path?: readonly (string | number)[]; message: string }) =>
-  `${p.line}:${p.column} ${formatPath(p.path ?? [])}: ${p.message}`;
-function problems(text: string): string[] {
-  const r = parseScenario(text, 't.yaml');
-  return r.ok ? [] : r.problems.map(fmt);
-}
+const problems = scenarioProblems;
 const valuesOf = (u: UtilityFunction) => (u.kind === 'linear-additive' ? u.values : []);
 function party(text: string): { party: Party; warnings: string[] } {
   const r = parseScenario(text, 't.yaml');
-  if (!r.ok) throw new Error(`expected a valid file, got:\n${r.problems.map(fmt).join('\n')}`);
-  return { party: r.value.parties[0] as Party, warnings: (r.warnings ?? []).map(fmt) };
+  if (!r.ok) throw new Error(`expected a valid file, got:\n${r.problems.map(formatLocated).join('\n')}`);
+  return { party: r.value.parties[0] as Party, warnings: (r.warnings ?? []).map(formatLocated) };
 }
 
 describe('parties: weights', () => {
