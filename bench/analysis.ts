@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import {
   analyze,
   createRng,
-  loadGeniusFolder,
   paretoFrontier,
   prepareProblem,
   randomScenario,
   type Scenario,
 } from '../src/index.js';
+import { loadGeniusFolder } from '../src/node.js';
 import { ms, printTable, type Row, timeMedian } from './harness.js';
 
 const shared = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');

@@ -8,13 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createRng,
-  loadGeniusFolder,
   type ProtocolName,
   prepareTable,
   randomScenario,
   type Scenario,
   simulate,
 } from '../src/index.js';
+import { loadGeniusFolder } from '../src/node.js';
 import { ms, printTable, type Row } from './harness.js';
 
 const shared = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');

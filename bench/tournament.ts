@@ -13,11 +13,10 @@ import {
   inProcessExecutor,
   planTournament,
   runTournament,
-  scenarioResolver,
   type TournamentPlan,
   type TournamentResult,
-  workerExecutor,
 } from '../src/index.js';
+import { scenarioResolver, workerExecutor } from '../src/node.js';
 import { ms, printTable, type Row } from './harness.js';
 
 const shared = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');

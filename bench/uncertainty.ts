@@ -4,13 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  loadScenarioFile,
-  minimalConcessions,
-  monteCarlo,
-  type Scenario,
-  sensitivity,
-} from '../src/index.js';
+import { minimalConcessions, monteCarlo, type Scenario, sensitivity } from '../src/index.js';
+import { loadScenarioFile } from '../src/node.js';
 import { ms, printTable, type Row, timeMedian } from './harness.js';
 
 const file = join(import.meta.dirname, '..', 'scenarios', 'ukraine-2025', 'scenario.yaml');

@@ -26,6 +26,7 @@ const RANK: Record<string, number> = {
   server: 12,
 };
 const PUBLIC_ONLY = new Set(['cli', 'server']);
+const PUBLIC_ENTRIES = new Set(['index.js', 'node.js']);
 
 const src = resolve(process.argv[2] ?? 'src');
 const files: string[] = [];
@@ -56,8 +57,10 @@ for (const file of files) {
     const line = text.slice(0, m.index).split('\n').length;
     const where = `${relative(process.cwd(), file)}:${line}`;
     if (!(from in RANK)) problems.push(`${where}: folder "${from}" has no rank in scripts/check-imports.ts`);
-    else if (PUBLIC_ONLY.has(from) && relative(src, target) !== 'index.js')
-      problems.push(`${where}: ${from}/ must use the public API (src/index.ts), not ${m[1]}`);
+    else if (PUBLIC_ONLY.has(from) && !PUBLIC_ENTRIES.has(relative(src, target)))
+      problems.push(
+        `${where}: ${from}/ must use the public entries (src/index.ts, src/node.ts), not ${m[1]}`,
+      );
     else if (!PUBLIC_ONLY.has(from) && (RANK[to] ?? 99) >= (RANK[from] ?? 0))
       problems.push(`${where}: ${from}/ must not import from ${to}/ (imports flow inward)`);
   }

@@ -1,5 +1,6 @@
 /**
- * Concord's public API. Everything a user of the library needs is exported from here.
+ * Concord's pure library entry: no Node built-ins, no file system, no clock; runs in a browser and
+ * a Web Worker. File loading and worker threads are in the Node entry, `src/node.ts`.
  */
 
 export * from './analysis/index.js';
@@ -8,14 +9,12 @@ export * from './conflict/index.js';
 export * from './core/errors.js';
 export * from './core/rng.js';
 export * from './io/genius/index.js';
-export * from './io/load.js';
 export * from './io/report/index.js';
 export * from './io/scenario/index.js';
 export * from './model/parameters.js';
 export * from './model/party.js';
 export * from './model/random.js';
 export * from './model/scenario.js';
-export * from './node/index.js';
 export * from './outcomes/issue.js';
 export * from './outcomes/space.js';
 export * from './preferences/compile.js';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { briefJson } from '../src/cli/brief.js';
 import { memoryIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
-import { briefToHtml, briefToText, buildBrief, composeAnswers, loadScenario } from '../src/index.js';
+import { briefToHtml, briefToText, buildBrief, composeAnswers } from '../src/index.js';
+import { loadScenario } from '../src/node.js';
 
 /**
  * Golden files for the brief of ukraine-2025 (Observable Plot style): the text and the JSON are

@@ -12,7 +12,6 @@ import {
   compileUtility,
   createRng,
   createSpace,
-  loadScenario,
   type NegotiationResult,
   type NegotiationTable,
   type NegotiatorFactory,
@@ -26,6 +25,7 @@ import {
   type SingleTextVariant,
   type TraceEvent,
 } from '../src/index.js';
+import { loadScenario } from '../src/node.js';
 
 /** A custom negotiator written against the public interface only (as in docs/simulation.md). */
 const stubborn: NegotiatorFactory = ({ me }) => ({

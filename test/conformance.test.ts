@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agreementZone, analyze, type FrontierPoint, prepareProblem } from '../src/analysis/index.js';
-import { loadGeniusFolder } from '../src/io/genius/index.js';
+import { loadGeniusFolder } from '../src/node.js';
 import { type IssueValue, issueIndexOf } from '../src/outcomes/issue.js';
 import { domainsDir, hasShared, referenceDir } from './support/shared.js';
 

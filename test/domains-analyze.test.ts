@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, formatProblem, loadGeniusFolder } from '../src/index.js';
+import { analyze, formatProblem } from '../src/index.js';
+import { loadGeniusFolder } from '../src/node.js';
 import { domainsDir, hasShared } from './support/shared.js';
 
 /**

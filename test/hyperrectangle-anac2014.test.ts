@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hyperRectangleFrontier } from '../src/analysis/hyperrectangle/index.js';
 import { createRng } from '../src/core/rng.js';
-import { loadGeniusFolder } from '../src/io/genius/index.js';
+import { loadGeniusFolder } from '../src/node.js';
 import { createSpace } from '../src/outcomes/space.js';
 import { compileUtility } from '../src/preferences/compile.js';
 import { domainsDir, hasShared } from './support/shared.js';

@@ -8,7 +8,6 @@ import {
   builtInStrategies,
   ConcordError,
   createRng,
-  loadScenario,
   type NegotiationSpec,
   type NegotiatorFactory,
   negotiate,
@@ -20,6 +19,7 @@ import {
   type Scenario,
   simulate,
 } from '../src/index.js';
+import { loadScenario } from '../src/node.js';
 
 const small = randomScenario(createRng(21), { issues: 4, values: 4, reservation: 0.2 });
 

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import {
   builtInStrategies,
   createRng,
-  loadScenario,
   negotiate,
   type ProtocolName,
   prepareTable,
@@ -19,6 +18,7 @@ import {
   type SingleTextVariant,
   traceLines,
 } from '../src/index.js';
+import { loadScenario } from '../src/node.js';
 import { repoRoot } from './support/shared.js';
 
 const dir = join(repoRoot, 'test', 'golden');

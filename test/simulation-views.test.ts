@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   createRng,
-  loadScenario,
   type NegotiatorFactory,
   type NegotiatorView,
   negotiate,
@@ -15,6 +14,7 @@ import {
   prepareTable,
   randomScenario,
 } from '../src/index.js';
+import { loadScenario } from '../src/node.js';
 
 const VIEW_KEYS = [
   'history',

@@ -4,11 +4,10 @@ import {
   inProcessExecutor,
   planTournament,
   runTournament,
-  scenarioResolver,
   type TournamentPlan,
   type TournamentResult,
-  workerExecutor,
 } from '../src/index.js';
+import { scenarioResolver, workerExecutor } from '../src/node.js';
 import { domainsDir, hasShared } from './support/shared.js';
 
 const scenarios = ['examples/job-offer.yaml', 'examples/labour-contract.yaml'];

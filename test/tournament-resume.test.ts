@@ -3,15 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  inProcessExecutor,
-  openResultStore,
-  planTournament,
-  type ResultStore,
-  runTournament,
-  scenarioResolver,
-  type TournamentPlan,
-} from '../src/index.js';
+import { inProcessExecutor, planTournament, runTournament, type TournamentPlan } from '../src/index.js';
+import { openResultStore, type ResultStore, scenarioResolver } from '../src/node.js';
 
 const dirs: string[] = [];
 const tmp = () => {

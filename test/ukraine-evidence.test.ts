@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/index.js';
+import { loadScenario } from '../src/node.js';
 import { hasShared, seedDir } from './support/shared.js';
 
 /**

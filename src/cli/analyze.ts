@@ -14,13 +14,13 @@ import {
   formatProblem,
   type IssueValue,
   issueIndexOf,
-  loadScenario,
   monteCarlo,
   type OutcomeEvaluation,
   type Problem,
   type Scenario,
   utilityPlotSvg,
 } from '../index.js';
+import { loadScenario } from '../node.js';
 import type { CliIo } from './io.js';
 
 export interface AnalyzeArgs {

@@ -4,19 +4,14 @@ import { join } from 'node:path';
 import {
   type Executor,
   inProcessExecutor,
-  loadScenario,
-  openResultStore,
   type Problem,
   planTournament,
   type Ranking,
-  RESULTS_FILE,
-  type ResultStore,
   rankStrategies,
   readTournamentSettings,
   resultsToCsv,
   runTournament,
   type SingleTextVariant,
-  scenarioResolver,
   settingsOf,
   type TournamentOptions,
   type TournamentOutcome,
@@ -24,8 +19,15 @@ import {
   type TournamentScenario,
   type TournamentSettings,
   tournamentScenario,
-  workerExecutor,
 } from '../index.js';
+import {
+  loadScenario,
+  openResultStore,
+  RESULTS_FILE,
+  type ResultStore,
+  scenarioResolver,
+  workerExecutor,
+} from '../node.js';
 import { reportProblems } from './analyze.js';
 import type { CliIo } from './io.js';
 import { progressFor, standingsTable } from './tournament-report.js';

@@ -1,6 +1,10 @@
-// Node-only effects of the library: worker-thread executors, result files, scenario resolution.
-// The pure parts (plans, results, rankings) are in tournaments/; a distributed executor (a job
-// queue across machines) would sit here beside workerExecutor, implementing the same Executor.
+// Node-only effects of the library: scenario files and folders, worker-thread executors, result
+// files, scenario resolution. The pure parts (parsing text, plans, results, rankings) are in the
+// pure entry `src/index.ts`; a distributed executor (a job queue across machines) sits here
+// beside workerExecutor, implementing the same Executor.
+export { isGeniusFolder, type LoadGeniusOptions, loadGeniusFolder } from './genius-folder.js';
+export { builtInScenarioDir, builtInScenarios, type LoadOptions, loadScenario } from './load.js';
 export { openResultStore, RESULTS_FILE, type ResultStore, type ResultStoreOptions } from './result-store.js';
+export { loadScenarioFile } from './scenario-file.js';
 export { scenarioResolver } from './scenario-resolver.js';
 export { type WorkerExecutorOptions, workerExecutor } from './worker-executor.js';

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
-import { type LoadOptions, loadScenario } from '../io/load.js';
 import type { Scenario } from '../model/scenario.js';
+import { type LoadOptions, loadScenario } from './load.js';
 
 /**
  * A resolver for scenario references (files, GENIUS folders, built-in names) that loads each one

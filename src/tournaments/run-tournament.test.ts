@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
-import { loadScenario } from '../io/load.js';
 import type { Scenario } from '../model/scenario.js';
+import { loadScenario } from '../node/load.js';
 import { type Executor, inProcessExecutor } from './executor.js';
 import { type PlannedRun, planTournament, type TournamentPlan } from './plan.js';
 import { batchRunner, type TournamentResult } from './result.js';

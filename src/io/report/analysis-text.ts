@@ -1,10 +1,10 @@
-import Table from 'cli-table3';
 import type { Analysis } from '../../analysis/analyze.js';
 import type { ExclusionReason, IssueZone } from '../../analysis/issue-zones.js';
 import type { SolutionPoint, Solutions } from '../../analysis/solutions.js';
 import type { Scenario } from '../../model/scenario.js';
 import { issueValueAt } from '../../outcomes/issue.js';
 import { fmtCount, fmtGain, fmtPct, fmtU, fmtValue } from './format.js';
+import { textTable } from './text-table.js';
 
 export interface TextReportOptions {
   /** Also print the frontier table. */
@@ -23,10 +23,6 @@ export const SOLUTION_LABELS: Readonly<Record<keyof Solutions, string>> = {
   maxWelfare: 'Maximum welfare (Σu)',
   maxRelativeWelfare: 'Maximum relative welfare',
 };
-
-const plain = { head: [], border: [] };
-/** Compact tables: no rule between rows. */
-const chars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** Spells an outcome as `issue = value` pairs, one string. */
 export function describeOutcome(scenario: Scenario, outcome: readonly number[]): string {
@@ -78,33 +74,32 @@ export function analysisToText(scenario: Scenario, a: Analysis, options: TextRep
     for (const s of a.inexact ?? []) lines.push(`  • ${s}`);
   }
 
-  const parties = new Table({
-    head: ['Party', 'Role', 'Reservation', 'Worst', 'Best', 'Red lines'],
-    style: plain,
-    chars,
-  });
-  scenario.parties.forEach((p, i) => {
+  const partyRows = scenario.parties.map((p, i) => {
     const [lo, hi] = a.utilityRanges[i] ?? [Number.NaN, Number.NaN];
-    parties.push([
+    return [
       p.name,
       p.role,
       fmtU(p.reservationValue),
       fmtU(lo),
       fmtU(hi),
       p.redLines.map((r) => r.id).join(', ') || '—',
-    ]);
+    ];
   });
-  lines.push('', 'Parties', parties.toString());
+  lines.push(
+    '',
+    'Parties',
+    textTable(['Party', 'Role', 'Reservation', 'Worst', 'Best', 'Red lines'], partyRows),
+  );
 
-  const issues = new Table({ head: ['Issue', 'Kind', 'Values'], style: plain, chars });
+  const issueRows: string[][] = [];
   for (const issue of scenario.issues) {
     const vals =
       issue.kind === 'discrete'
         ? issue.values.join(', ')
         : `${fmtValue(issue.min)} … ${fmtValue(issue.max)}${issue.kind === 'integer' && (issue.step ?? 1) !== 1 ? ` step ${fmtValue(issue.step ?? 1)}` : ''}${issue.kind === 'real' ? ` (${issue.resolution ?? 11} grid points)` : ''}${issue.unit ? ` ${issue.unit}` : ''}`;
-    issues.push([issue.name, issue.kind, vals.length > 70 ? `${vals.slice(0, 67)}...` : vals]);
+    issueRows.push([issue.name, issue.kind, vals.length > 70 ? `${vals.slice(0, 67)}...` : vals]);
   }
-  lines.push('', 'Issues', issues.toString());
+  lines.push('', 'Issues', textTable(['Issue', 'Kind', 'Values'], issueRows));
 
   lines.push('', `Outcomes: ${fmtCount(a.outcomeCount)}`);
   const z = a.agreementZone;
@@ -153,16 +148,16 @@ export function analysisToText(scenario: Scenario, a: Analysis, options: TextRep
 
   if (options.frontier && a.frontier.length > 0) {
     const limit = options.limit ?? 50;
-    const t = new Table({ head: ['#', ...names, 'Σu', 'Outcome'], style: plain, chars });
-    a.frontier.slice(0, limit).forEach((p, k) => {
+    const rows = a.frontier.slice(0, limit).map((p, k) => {
       const sum = p.utilities.reduce((s, u) => s + u, 0);
       const o = describeOutcome(scenario, p.outcome);
-      t.push([String(k), ...p.utilities.map(fmtU), fmtU(sum), o.length > 90 ? `${o.slice(0, 87)}...` : o]);
+      return [String(k), ...p.utilities.map(fmtU), fmtU(sum), o.length > 90 ? `${o.slice(0, 87)}...` : o];
     });
+    const t = textTable(['#', ...names, 'Σu', 'Outcome'], rows);
     lines.push(
       '',
       `Frontier (by welfare, ${Math.min(limit, a.frontier.length)} of ${a.frontier.length} shown)`,
-      t.toString(),
+      t,
     );
   }
   for (const n of a.notes ?? []) lines.push(`Note: ${n}`);

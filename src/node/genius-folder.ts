@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fail, ok, type Problem, type Result } from '../../core/errors.js';
-import type { Party } from '../../model/party.js';
-import type { Scenario } from '../../model/scenario.js';
-import { type GeniusDomain, parseGeniusDomain } from './domain.js';
-import { parseGeniusWebDomain, parseGeniusWebProfile } from './geniusweb.js';
-import { parseGeniusProfile } from './profile.js';
+import { fail, ok, type Problem, type Result } from '../core/errors.js';
+import { type GeniusDomain, parseGeniusDomain } from '../io/genius/domain.js';
+import { parseGeniusWebDomain, parseGeniusWebProfile } from '../io/genius/geniusweb.js';
+import { parseGeniusProfile } from '../io/genius/profile.js';
+import type { Party } from '../model/party.js';
+import type { Scenario } from '../model/scenario.js';
 
 /** Options of {@link loadGeniusFolder}. */
 export interface LoadGeniusOptions {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isGeniusFolder, loadGeniusFolder } from './folder.js';
+import { isGeniusFolder, loadGeniusFolder } from './genius-folder.js';
 
-const dir = (p: string) => fileURLToPath(new URL(`../../../test/fixtures/genius/${p}`, import.meta.url));
+const dir = (p: string) => fileURLToPath(new URL(`../../test/fixtures/genius/${p}`, import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'concord-genius-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, type Result } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
-import { isGeniusFolder, loadGeniusFolder } from './genius/index.js';
-import { loadScenarioFile } from './scenario/index.js';
+import { isGeniusFolder, loadGeniusFolder } from './genius-folder.js';
+import { loadScenarioFile } from './scenario-file.js';
 
 /** The folder holding the built-in scenarios (`scenarios/<name>/scenario.yaml`), from src or dist. */
 export const builtInScenarioDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));

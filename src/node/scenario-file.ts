@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fail, type Result } from '../../core/errors.js';
-import type { Scenario } from '../../model/scenario.js';
-import { parseScenario } from './parse.js';
+import { fail, type Result } from '../core/errors.js';
+import { parseScenario } from '../io/scenario/parse.js';
+import type { Scenario } from '../model/scenario.js';
 
 /**
  * Reads a scenario file (`.yaml`, `.yml` or `.json`) and parses it with {@link parseScenario}.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from './load.js';
+import { loadScenarioFile } from './scenario-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'concord-scenario-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
