@@ -1,10 +1,13 @@
 /**
  * Import-direction check (STYLE.md): imports flow inward only. A module may import from its own
  * folder or from a folder of lower rank; `cli/` (and later `server/`, `web/`) only through the
- * public API `src/index.ts`. Prints every violation as `file:line: message`, exits 1 if any.
+ * public API `src/index.ts`. And no import circles between modules anywhere (file level, type-only
+ * imports included). Prints every violation as `file:line: message` and every circle as
+ * `a.ts → b.ts → a.ts`, exits 1 if any.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { findCycles, formatCycle, importGraph, importsOf, moduleFiles } from './import-graph.js';
 
 const RANK: Record<string, number> = {
   core: 0,
@@ -26,18 +29,10 @@ const RANK: Record<string, number> = {
   server: 12,
 };
 const PUBLIC_ONLY = new Set(['cli', 'server']);
-const PUBLIC_ENTRIES = new Set(['index.js', 'node.js']);
+const PUBLIC_ENTRIES = new Set(['index.ts', 'node.ts']);
 
 const src = resolve(process.argv[2] ?? 'src');
-const files: string[] = [];
-const walk = (d: string): void => {
-  for (const f of readdirSync(d)) {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) files.push(p);
-  }
-};
-walk(src);
+const files = moduleFiles(src);
 
 const folderOf = (file: string): string => {
   const rel = relative(src, file).split('/');
@@ -48,26 +43,25 @@ const problems: string[] = [];
 for (const file of files) {
   const from = folderOf(file);
   const text = readFileSync(file, 'utf8');
-  // Static imports and re-exports, possibly spread over several lines; side-effect imports too.
-  const re = /^\s*(?:import|export)\b(?:[^;'"]*?\bfrom\s*|\s*)['"](\.[^'"]+)['"]/gm;
-  for (const m of text.matchAll(re)) {
-    const target = resolve(dirname(file), m[1] as string);
+  for (const { target, specifier, line } of importsOf(file, text)) {
     const to = folderOf(target);
     if (to === from) continue;
-    const line = text.slice(0, m.index).split('\n').length;
     const where = `${relative(process.cwd(), file)}:${line}`;
     if (!(from in RANK)) problems.push(`${where}: folder "${from}" has no rank in scripts/check-imports.ts`);
     else if (PUBLIC_ONLY.has(from) && !PUBLIC_ENTRIES.has(relative(src, target)))
       problems.push(
-        `${where}: ${from}/ must use the public entries (src/index.ts, src/node.ts), not ${m[1]}`,
+        `${where}: ${from}/ must use the public entries (src/index.ts, src/node.ts), not ${specifier}`,
       );
     else if (!PUBLIC_ONLY.has(from) && (RANK[to] ?? 99) >= (RANK[from] ?? 0))
       problems.push(`${where}: ${from}/ must not import from ${to}/ (imports flow inward)`);
   }
 }
+const cycles = findCycles(importGraph(src));
+for (const c of cycles) console.error(`import circle: ${formatCycle(c, process.cwd())}`);
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   console.error(`${problems.length} import-direction problem(s)`);
-  process.exit(1);
 }
-console.log(`imports flow inward (${files.length} modules checked)`);
+if (cycles.length > 0) console.error(`${cycles.length} import circle(s)`);
+if (problems.length > 0 || cycles.length > 0) process.exit(1);
+console.log(`imports flow inward, no circles (${files.length} modules checked)`);

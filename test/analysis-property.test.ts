@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, expect, it } from 'vitest';
-import { enumerationPass } from '../src/analysis/enumeration-pass.js';
+import { enumerationPass } from '../src/analysis/frontier/enumeration-pass.js';
+import { redLineEffect, separableInput } from '../src/analysis/frontier/separable.js';
 import {
   type AnalysisProblem,
   additiveFrontier,
@@ -21,9 +22,8 @@ import {
   solutions,
   utilityRanges,
 } from '../src/analysis/index.js';
-import { numpyArgsort } from '../src/analysis/numpy-argsort.js';
-import { redLineEffect, separableInput } from '../src/analysis/separable.js';
-import { countMeetInMiddle } from '../src/analysis/zone-mitm.js';
+import { numpyArgsort } from '../src/analysis/solutions/numpy-argsort.js';
+import { countMeetInMiddle } from '../src/analysis/zone/zone-mitm.js';
 import { createRng, type Rng } from '../src/core/rng.js';
 import type { Party } from '../src/model/party.js';
 import type { Scenario } from '../src/model/scenario.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hyperRectangleFrontier } from '../src/analysis/hyperrectangle/index.js';
+import { hyperRectangleFrontier } from '../src/analysis/frontier/hyperrectangle/index.js';
 import { createRng } from '../src/core/rng.js';
 import { loadGeniusFolder } from '../src/node.js';
 import { createSpace } from '../src/outcomes/space.js';

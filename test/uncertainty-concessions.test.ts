@@ -7,8 +7,12 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Concession, type Concessions, minimalConcessions } from '../src/analysis/concessions.js';
-import { draftFixed } from '../src/analysis/draft-evaluation.js';
+import {
+  type Concession,
+  type Concessions,
+  minimalConcessions,
+} from '../src/analysis/concessions/concessions.js';
+import { draftFixed } from '../src/analysis/drafts/draft-evaluation.js';
 import { agreementZone, prepareProblem } from '../src/analysis/index.js';
 import { ConcordError } from '../src/core/errors.js';
 import { createRng } from '../src/core/rng.js';

@@ -1,13 +1,13 @@
 import type { Rng } from '../core/rng.js';
 import type { Issue } from '../outcomes/issue.js';
-import { enumerationPass } from './enumeration-pass.js';
-import { FRONTIER_DEFAULTS, paretoFrontier, tickClock, withNegmasChoices } from './frontier.js';
-import { type IssueZones, issueZones } from './issue-zones.js';
-import { type ProblemInput, prepareProblem } from './problem.js';
-import { utilityRanges } from './ranges.js';
-import { disagreementPoint, type Solutions, solutions } from './solutions.js';
-import type { Frontier, FrontierMethod, FrontierPoint } from './types.js';
-import { type AgreementZone, agreementZone, ZONE_DEFAULTS } from './zone.js';
+import { prepareProblem } from '../preferences/problem.js';
+import { enumerationPass } from './frontier/enumeration-pass.js';
+import { FRONTIER_DEFAULTS, paretoFrontier, tickClock, withNegmasChoices } from './frontier/frontier.js';
+import { utilityRanges } from './frontier/ranges.js';
+import { disagreementPoint, type Solutions, solutions } from './solutions/solutions.js';
+import type { Frontier, FrontierMethod, FrontierPoint, ProblemInput } from './types.js';
+import { type IssueZones, issueZones } from './zone/issue-zones.js';
+import { type AgreementZone, agreementZone, ZONE_DEFAULTS } from './zone/zone.js';
 
 /** Options of {@link analyze}; every field is optional, defaults in {@link ANALYZE_DEFAULTS}. */
 export interface AnalyzeOptions {

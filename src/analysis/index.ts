@@ -1,13 +1,12 @@
 // Analysis: Pareto frontier, bargaining solutions, agreement zone, outcome evaluation.
+
 export {
-  type AdditiveInput,
-  type AdditivePoints,
-  type AdditiveResult,
-  additiveFrontier,
-  type Exclusion,
-} from './additive-frontier.js';
+  type AnalysisProblem,
+  type CompiledParty,
+  type CompiledRedLine,
+  prepareProblem,
+} from '../preferences/problem.js';
 export { ANALYZE_DEFAULTS, type Analysis, type AnalyzeOptions, analyze } from './analyze.js';
-export { type EnumerationOptions, enumerateFrontier, forEachAcceptable } from './brute-force.js';
 export {
   CONCESSION_DEFAULTS,
   type Concession,
@@ -17,20 +16,40 @@ export {
   minimalConcessions,
   type RedLineRef,
   type SingleConcession,
-} from './concessions.js';
+} from './concessions/concessions.js';
 export {
   type CompletionRule,
   type DraftEvaluation,
   type DraftPartyEvaluation,
   evaluateDraft,
-} from './draft-evaluation.js';
+} from './drafts/draft-evaluation.js';
 export {
   type EvaluateOptions,
   evaluateOutcome,
   type OutcomeEvaluation,
   type PartyEvaluation,
-} from './evaluate.js';
-export { FRONTIER_DEFAULTS, type FrontierOptions, paretoFrontier } from './frontier.js';
+} from './drafts/evaluate.js';
+export {
+  type AdditiveInput,
+  type AdditivePoints,
+  type AdditiveResult,
+  additiveFrontier,
+  type Exclusion,
+} from './frontier/additive-frontier.js';
+export { type EnumerationOptions, enumerateFrontier, forEachAcceptable } from './frontier/brute-force.js';
+export { FRONTIER_DEFAULTS, type FrontierOptions, paretoFrontier } from './frontier/frontier.js';
+export { nonDominated2 } from './frontier/pareto-2d.js';
+export { nonDominatedNaive } from './frontier/pareto-naive.js';
+export { nonDominated } from './frontier/pareto-nd.js';
+export { type RangeOptions, type UtilityRanges, utilityRanges } from './frontier/ranges.js';
+export {
+  disagreementPoint,
+  type SolutionInput,
+  type SolutionPoint,
+  type Solutions,
+  solutions,
+} from './solutions/solutions.js';
+export type { Frontier, FrontierMethod, FrontierPoint, ProblemInput } from './types.js';
 export {
   type ExcludedValue,
   type ExclusionReason,
@@ -38,24 +57,5 @@ export {
   type IssueZoneOptions,
   type IssueZones,
   issueZones,
-} from './issue-zones.js';
-export { nonDominated2 } from './pareto-2d.js';
-export { nonDominatedNaive } from './pareto-naive.js';
-export { nonDominated } from './pareto-nd.js';
-export {
-  type AnalysisProblem,
-  type CompiledParty,
-  type CompiledRedLine,
-  type ProblemInput,
-  prepareProblem,
-} from './problem.js';
-export { type RangeOptions, type UtilityRanges, utilityRanges } from './ranges.js';
-export {
-  disagreementPoint,
-  type SolutionInput,
-  type SolutionPoint,
-  type Solutions,
-  solutions,
-} from './solutions.js';
-export type { Frontier, FrontierMethod, FrontierPoint } from './types.js';
-export { type AgreementZone, agreementZone, ZONE_DEFAULTS, type ZoneOptions } from './zone.js';
+} from './zone/issue-zones.js';
+export { type AgreementZone, agreementZone, ZONE_DEFAULTS, type ZoneOptions } from './zone/zone.js';

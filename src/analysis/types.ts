@@ -1,3 +1,6 @@
+import type { Scenario } from '../model/scenario.js';
+import type { AnalysisProblem } from '../preferences/problem.js';
+
 /** One point of a Pareto frontier: an outcome (value index per issue) and its utilities. */
 export interface FrontierPoint {
   /** Value index per issue (see `nameOutcome` to spell it out). */
@@ -26,3 +29,6 @@ export interface Frontier {
   /** Why the result is not exact, or how it was obtained, in one sentence. */
   readonly note?: string;
 }
+
+/** A scenario, or a problem already prepared from one (see `prepareProblem`). */
+export type ProblemInput = Scenario | AnalysisProblem;

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analyze.js';
 import { analyze } from '../analysis/analyze.js';
-import { type Concessions, minimalConcessions } from '../analysis/concessions.js';
-import { type DraftEvaluation, evaluateDraft } from '../analysis/draft-evaluation.js';
+import { type Concessions, minimalConcessions } from '../analysis/concessions/concessions.js';
+import { type DraftEvaluation, evaluateDraft } from '../analysis/drafts/draft-evaluation.js';
 import {
   type BargainingRange,
   conflictLens,

@@ -1,8 +1,8 @@
-import type { CompiledParty } from '../analysis/problem.js';
 import { createRng, type Rng } from '../core/rng.js';
 import type { Outcome, OutcomeSpace } from '../outcomes/space.js';
-import type { OwnPreferences } from './own-preferences.js';
+import type { CompiledParty } from '../preferences/problem.js';
 import { permittedBy } from './red-lines.js';
+import type { OwnPreferences } from './types.js';
 
 /**
  * {@link OwnPreferences} for linear-additive utilities on spaces too large to enumerate (10^20,

@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import type { Outcome, OutcomeSpace } from '../outcomes/space.js';
-import type { OwnPreferences } from './own-preferences.js';
+import type { OwnPreferences } from './types.js';
 
 /** Random crossovers a shuttle mediator weighs besides the per-issue median. */
 const CROSSOVERS = 31;

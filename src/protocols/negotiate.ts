@@ -1,6 +1,5 @@
 import { ConcordError } from '../core/errors.js';
 import type { Outcome } from '../outcomes/space.js';
-import type { OwnPreferences } from './own-preferences.js';
 import { PROTOCOLS } from './protocols.js';
 import type { Protocol, SessionEnd } from './session.js';
 import { LazyRng, streamSeed } from './streams.js';
@@ -11,6 +10,7 @@ import type {
   EndReason,
   Negotiator,
   NegotiatorFactory,
+  OwnPreferences,
   ProtocolName,
   SingleTextVariant,
 } from './types.js';

@@ -1,5 +1,5 @@
-import type { CompiledParty } from '../analysis/problem.js';
 import type { Outcome } from '../outcomes/space.js';
+import type { CompiledParty } from '../preferences/problem.js';
 
 /** True when no red line of the party matches the outcome. */
 export function permittedBy(party: CompiledParty, outcome: Outcome): boolean {

@@ -1,8 +1,8 @@
-import type { CompiledParty } from '../analysis/problem.js';
 import { createRng, type Rng } from '../core/rng.js';
 import type { Outcome, OutcomeSpace } from '../outcomes/space.js';
-import type { OwnPreferences } from './own-preferences.js';
+import type { CompiledParty } from '../preferences/problem.js';
 import { permittedBy } from './red-lines.js';
+import type { OwnPreferences } from './types.js';
 import { lastAtLeastIn } from './utility-index.js';
 
 /** Local searches from random starts that seed the top of the sampled index. */

@@ -1,6 +1,5 @@
 import type { Outcome } from '../outcomes/space.js';
 import { compromise, Neighbourhood } from './mediator.js';
-import type { OwnPreferences } from './own-preferences.js';
 import {
   checkedOutcome,
   checkedResponse,
@@ -15,7 +14,7 @@ import {
   viewFor,
 } from './session.js';
 import { Channel, ChannelLog, EVERYONE, MEDIATOR } from './trace.js';
-import type { Negotiator, OfferLog, SingleTextVariant } from './types.js';
+import type { Negotiator, OfferLog, OwnPreferences, SingleTextVariant } from './types.js';
 
 /** Neighbourhoods up to this size are searched exhaustively; larger ones are sampled. */
 const FULL = 4096;

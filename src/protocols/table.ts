@@ -1,7 +1,7 @@
-import { type AnalysisProblem, prepareProblem } from '../analysis/problem.js';
 import { ConcordError } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { isIndexable, type Outcome, type OutcomeSpace } from '../outcomes/space.js';
+import { type AnalysisProblem, prepareProblem } from '../preferences/problem.js';
 import { OutcomeCache } from './outcome-cache.js';
 import { OWN_PREFERENCES_DEFAULTS, type OwnPreferences, ownPreferences } from './own-preferences.js';
 

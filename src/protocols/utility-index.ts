@@ -1,10 +1,10 @@
-import { sortByKey } from '../analysis/argsort.js';
-import type { CompiledParty } from '../analysis/problem.js';
+import { sortByKey } from '../core/argsort.js';
 import type { Rng } from '../core/rng.js';
 import { forEachOutcome, type Outcome, type OutcomeSpace } from '../outcomes/space.js';
+import type { CompiledParty } from '../preferences/problem.js';
 import type { OutcomeCache } from './outcome-cache.js';
-import type { OwnPreferences } from './own-preferences.js';
 import { permittedBy } from './red-lines.js';
+import type { OwnPreferences } from './types.js';
 
 /**
  * The exact {@link OwnPreferences}: every outcome's utility by id, and the permitted outcomes

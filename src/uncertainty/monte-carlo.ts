@@ -1,6 +1,6 @@
-import { makePlan, type SearchModel } from '../analysis/additive-plan.js';
-import { type SearchHint, search } from '../analysis/additive-search.js';
-import { completeDraft, draftFixed } from '../analysis/draft-evaluation.js';
+import { completeDraft, draftFixed } from '../analysis/drafts/draft-evaluation.js';
+import { makePlan, type SearchModel } from '../analysis/search/additive-plan.js';
+import { type SearchHint, search } from '../analysis/search/additive-search.js';
 import { ConcordError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';

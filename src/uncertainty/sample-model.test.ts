@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureWithRecord } from '../../test/support/uncertainty-fixtures.js';
-import { searchModel } from '../analysis/additive-plan.js';
-import { prepareProblem } from '../analysis/problem.js';
+import { searchModel } from '../analysis/search/additive-plan.js';
 import { ConcordError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
+import { prepareProblem } from '../preferences/problem.js';
 import { instantiate } from './instantiate.js';
 import { leverTargets } from './levers.js';
 import { drawValues, planParameters, slotValues } from './parameter-plan.js';

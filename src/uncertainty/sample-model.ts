@@ -1,4 +1,4 @@
-import { conditionParts, type SearchModel, type SearchRedLine } from '../analysis/additive-plan.js';
+import { conditionParts, type SearchModel, type SearchRedLine } from '../analysis/search/additive-plan.js';
 import { ConcordError } from '../core/errors.js';
 import { setWeightInPlace } from '../model/parameters.js';
 import type { Scenario } from '../model/scenario.js';

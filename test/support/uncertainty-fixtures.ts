@@ -4,7 +4,7 @@
  * Monte Carlo and concessions.
  */
 import { type AnalysisProblem, prepareProblem } from '../../src/analysis/index.js';
-import { inZone } from '../../src/analysis/zone.js';
+import { inZone } from '../../src/analysis/zone/zone.js';
 import type { Rng } from '../../src/core/rng.js';
 import type { Party } from '../../src/model/party.js';
 import type { Scenario } from '../../src/model/scenario.js';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../analysis/analyze.js';
-import type { SolutionPoint, Solutions } from '../../analysis/solutions.js';
+import type { SolutionPoint, Solutions } from '../../analysis/solutions/solutions.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { IssueValue } from '../../outcomes/issue.js';
 import { createSpace, nameOutcome } from '../../outcomes/space.js';

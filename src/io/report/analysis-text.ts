@@ -1,6 +1,6 @@
 import type { Analysis } from '../../analysis/analyze.js';
-import type { ExclusionReason, IssueZone } from '../../analysis/issue-zones.js';
-import type { SolutionPoint, Solutions } from '../../analysis/solutions.js';
+import type { SolutionPoint, Solutions } from '../../analysis/solutions/solutions.js';
+import type { ExclusionReason, IssueZone } from '../../analysis/zone/issue-zones.js';
 import type { Scenario } from '../../model/scenario.js';
 import { issueValueAt } from '../../outcomes/issue.js';
 import { fmtCount, fmtGain, fmtPct, fmtU, fmtValue } from './format.js';

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Analysis } from '../../analysis/analyze.js';
-import type { SolutionPoint, Solutions } from '../../analysis/solutions.js';
+import type { SolutionPoint, Solutions } from '../../analysis/solutions/solutions.js';
 import type { Rng } from '../../core/rng.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSpace, forEachOutcome } from '../../outcomes/space.js';
