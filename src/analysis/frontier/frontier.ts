@@ -1,12 +1,8 @@
-import { ConcordError } from '../../core/errors.js';
 import { type AnalysisProblem, prepareProblem } from '../../preferences/problem.js';
 import { negmasOrder } from '../solutions/negmas-order.js';
-import type { Frontier, FrontierPoint, ProblemInput } from '../types.js';
-import { additiveFrontier } from './additive-frontier.js';
-import { enumerateFrontier } from './brute-force.js';
-import { hyperRectangleFrontier } from './hyperrectangle/index.js';
-import { compareOutcomes, sortByWelfare } from './points.js';
-import { separableInput } from './separable.js';
+import type { Frontier, ProblemInput } from '../types.js';
+import type { FrontierAlgorithm, FrontierRun, FrontierSettings } from './method.js';
+import { FRONTIER_METHODS } from './methods.js';
 
 /** Options of {@link paretoFrontier}; every field has a default. */
 export interface FrontierOptions {
@@ -50,19 +46,6 @@ export function tickClock(): () => number {
   };
 }
 
-function additivePoints(
-  problem: AnalysisProblem,
-): { points: FrontierPoint[]; gap: number; ties: boolean } | string {
-  const res = additiveFrontier(separableInput(problem));
-  if (!res.ok) return res.reason;
-  const n = problem.space.sizes.length;
-  const points = Array.from({ length: res.count }, (_, j) => ({
-    outcome: Array.from(res.outcomes.subarray(j * n, (j + 1) * n)),
-    utilities: res.cols.map((c) => c[j] as number),
-  }));
-  return { points, gap: res.gap, ties: res.ties };
-}
-
 /**
  * The Pareto frontier of the outcomes that cross no red line and that every party rates at or
  * above its reservation value: one point per distinct utility vector (vectors equal as floats —
@@ -96,56 +79,30 @@ export function withNegmasChoices(problem: AnalysisProblem, found: Frontier, lim
   return replay.status === 'replayed' ? { ...found, points: replay.points } : found;
 }
 
-/** The frontier, and whether some outcomes may share a vector (false only when certain). */
-function computeFrontier(
-  problem: AnalysisProblem,
-  options: FrontierOptions,
-): { frontier: Frontier; ties: boolean } {
-  const method = options.method ?? FRONTIER_DEFAULTS.method;
-  const limit = options.enumerationLimit ?? FRONTIER_DEFAULTS.enumerationLimit;
-  const small = problem.space.count <= BigInt(limit);
-  if (method === 'enumeration') return { frontier: enumerateFrontier(problem), ties: true };
-  let note: string | undefined;
-  if (problem.additive || method === 'additive-merge') {
-    if (!problem.additive)
-      throw new ConcordError('not-additive', 'additive-merge needs linear-additive utilities');
-    const merged = additivePoints(problem);
-    if (typeof merged !== 'string') {
-      const points = sortByWelfare(merged.points);
-      if (merged.gap === 0)
-        return { frontier: { points, method: 'additive-merge', exact: true }, ties: merged.ties };
-      const frontier: Frontier = {
-        points,
-        method: 'additive-merge',
-        exact: false,
-        gap: merged.gap,
-        note: `the frontier has too many points to list; an ε-Pareto set is listed (every frontier point clear of the reservations by ${merged.gap} is within that of a listed one, in every party's utility)`,
-      };
-      return { frontier, ties: merged.ties };
-    }
-    note = `additive merge gave up (${merged})`;
-    if (small) return { frontier: { ...enumerateFrontier(problem), note }, ties: true };
-  } else if (small) return { frontier: enumerateFrontier(problem), ties: true };
-  const res = hyperRectangleFrontier(
-    problem.space,
-    problem.parties.map((p) => ({ utility: p.utility, reservationValue: p.reservation })),
-    {
-      budgetMs: options.budgetMs ?? FRONTIER_DEFAULTS.budgetMs,
-      now: options.now ?? tickClock(),
-      redLines: problem.redLines.map((r) => r.forbid),
-    },
-  );
-  const points = sortByWelfare(
-    res.points
-      .map((p) => ({ outcome: [...p.outcome], utilities: [...p.utilities] }))
-      .sort((a, b) => compareOutcomes(a.outcome, b.outcome)),
-  );
-  const frontier: Frontier = {
-    points,
-    method: 'hyperrectangle-bnb',
-    exact: res.exact,
-    ...(res.exact ? {} : { gap: res.gap ?? Number.POSITIVE_INFINITY }),
-    ...(note ? { note } : res.exact ? {} : { note: `search stopped at the budget; gap ${res.gap}` }),
+/**
+ * The frontier, and whether some outcomes may share a vector (false only when certain): the
+ * method named in the options, or else the first registered one that applies; a method that
+ * gives up hands over to the next registered one that applies, its reason kept as the note.
+ */
+function computeFrontier(problem: AnalysisProblem, options: FrontierOptions): FrontierRun {
+  const settings: FrontierSettings = {
+    enumerationLimit: options.enumerationLimit ?? FRONTIER_DEFAULTS.enumerationLimit,
+    budgetMs: options.budgetMs ?? FRONTIER_DEFAULTS.budgetMs,
+    now: options.now ?? tickClock(),
   };
-  return { frontier, ties: true };
+  const named = options.method ?? FRONTIER_DEFAULTS.method;
+  const first = named === 'auto' ? -1 : FRONTIER_METHODS.findIndex((m) => m.name === named);
+  let note: string | undefined;
+  for (let i = Math.max(0, first); i < FRONTIER_METHODS.length; i++) {
+    const method = FRONTIER_METHODS[i] as FrontierAlgorithm;
+    if (i !== first && !method.appliesTo(problem, settings)) continue;
+    const run = method.run(problem, settings);
+    if (typeof run === 'string') {
+      note = run;
+      continue;
+    }
+    return note === undefined ? run : { ...run, frontier: { ...run.frontier, note } };
+  }
+  // The last registered method applies to every problem and never gives up.
+  throw new Error(`no frontier method for this problem (${note ?? 'none applies'})`);
 }
