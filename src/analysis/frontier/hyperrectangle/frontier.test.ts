@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../../core/rng.js';
+import { randomBoxCase } from '../../../../test/support/random-boxes.js';
+import { createRng } from '../../../core/rng.js';
 import type { Issue } from '../../../outcomes/issue.js';
 import { createSpace, forEachOutcome, type OutcomeSpace } from '../../../outcomes/space.js';
 import { compileCondition, compileUtility } from '../../../preferences/compile.js';
@@ -29,7 +30,7 @@ function oracle(space: OutcomeSpace, parties: readonly FrontierParty[], redLines
   return out;
 }
 
-const evaluateAll = (us: readonly { evaluate(o: readonly number[]): number }[], o: readonly number[]) =>
+const _evaluateAll = (us: readonly { evaluate(o: readonly number[]): number }[], o: readonly number[]) =>
   us.map((u) => u.evaluate(o));
 
 const near = (a: readonly number[], b: readonly number[], tol = 1e-12) =>
@@ -48,126 +49,14 @@ function expectSameSet(got: readonly FrontierPoint[], want: readonly { utilities
     ).toBe(true);
 }
 
-interface Shape {
-  readonly parties: [number, number];
-  readonly issues: [number, number];
-  readonly maxOutcomes: number;
-  /** Chance a party is linear-additive instead of hyper-rectangles. */
-  readonly additive: number;
-  readonly realUtilities: boolean;
-  /** Chance a hyper-rectangle party is capped. */
-  readonly caps: number;
-}
-
-function randomCase(rng: Rng, shape: Shape) {
-  const n = rng.int(shape.issues[0], shape.issues[1]);
-  const sizes: number[] = [];
-  let count = 1;
-  for (let i = 0; i < n; i++) {
-    const s = Math.max(1, Math.min(rng.int(2, 5), Math.floor(shape.maxOutcomes / count)));
-    sizes.push(s);
-    count *= s;
-  }
-  const issues: Issue[] = sizes.map((s, i) => ({ kind: 'integer', name: `i${i}`, min: 0, max: s - 1 }));
-  const space = createSpace(issues);
-  const k = rng.int(shape.parties[0], shape.parties[1]);
-  const utilities: UtilityFunction[] = [];
-  for (let p = 0; p < k; p++) {
-    if (rng.float() < shape.additive) {
-      utilities.push({
-        kind: 'linear-additive',
-        weights: sizes.map(() => rng.float()),
-        values: sizes.map((s) => ({ kind: 'table', values: Array.from({ length: s }, () => rng.float()) })),
-      });
-      continue;
-    }
-    const rectangles: HyperRectangle[] = [];
-    const m = rng.int(1, 3 * n);
-    for (let r = 0; r < m; r++) {
-      const width = rng.int(1, Math.min(4, n));
-      const chosen = new Set<number>();
-      while (chosen.size < width) chosen.add(rng.int(0, n - 1));
-      const bounds = [...chosen].map((i) => {
-        const s = sizes[i] as number;
-        const a = rng.int(0, s - 1);
-        const b = rng.int(a, s - 1 + (rng.float() < 0.1 ? 3 : 0));
-        return { issue: i, min: a, max: b };
-      });
-      const sign = rng.float() < 0.15 ? -1 : 1;
-      const utility = shape.realUtilities ? sign * rng.float() * 10 : sign * rng.int(1, 30);
-      rectangles.push({ utility, bounds });
-    }
-    utilities.push({ kind: 'hyperrectangle', rectangles, scale: rng.int(20, 120) });
-  }
-  // Some hyper-rectangle parties are capped (GENIUS caps at 1): below their best, sometimes at a
-  // value an outcome reaches exactly. Reservation values: none, or a share of the party's best.
-  const best = (u: UtilityFunction) => {
-    const c = compileUtility(space, u);
-    let top = Number.NEGATIVE_INFINITY;
-    forEachOutcome(space, (o) => {
-      top = Math.max(top, c.evaluate(o));
-    });
-    return top;
-  };
-  const capped = utilities.map((u): UtilityFunction => {
-    if (u.kind !== 'hyperrectangle' || rng.float() > shape.caps) return u;
-    const some = compileUtility(space, u).evaluate(space.sizes.map((s) => rng.int(0, s - 1)));
-    return { ...u, cap: rng.float() < 0.3 ? some : best(u) * (0.4 + 0.5 * rng.float()) };
-  });
-  const parties: FrontierParty[] = capped.map((utility) => ({
-    utility,
-    reservationValue: rng.float() < 0.5 ? 0 : rng.float() * 0.8 * best(utility),
-  }));
-  return { space, parties };
-}
-
 const clock = () => performance.now();
 
-describe('hyperRectangleFrontier equals brute force', () => {
-  const shapes: [string, Shape][] = [
-    [
-      '2 parties, integer boxes',
-      { parties: [2, 2], issues: [3, 8], maxOutcomes: 4000, additive: 0, realUtilities: false, caps: 0.3 },
-    ],
-    [
-      '3 parties, integer boxes',
-      { parties: [3, 3], issues: [3, 8], maxOutcomes: 3000, additive: 0, realUtilities: false, caps: 0.3 },
-    ],
-    [
-      '2-3 parties, real boxes',
-      { parties: [2, 3], issues: [3, 7], maxOutcomes: 3000, additive: 0, realUtilities: true, caps: 0.3 },
-    ],
-    [
-      '2-3 parties, boxes mixed with linear-additive',
-      { parties: [2, 3], issues: [3, 7], maxOutcomes: 3000, additive: 0.4, realUtilities: false, caps: 0.3 },
-    ],
-    [
-      '2 parties, linear-additive only',
-      { parties: [2, 2], issues: [3, 8], maxOutcomes: 4000, additive: 1, realUtilities: false, caps: 0.3 },
-    ],
-  ];
-  shapes.forEach(([name, shape], s) => {
-    it(`${name}: 40 seeded cases give the brute-force frontier`, () => {
-      const rng = createRng(1000 + s);
-      for (let t = 0; t < 40; t++) {
-        const { space, parties } = randomCase(rng, shape);
-        const got = hyperRectangleFrontier(space, parties, { budgetMs: 60_000, now: clock });
-        expect(got.exact).toBe(true);
-        expect(got.gap).toBeUndefined();
-        expectSameSet(got.points, oracle(space, parties));
-        // Reported utilities are the outcome's own, sorted by welfare.
-        const us = parties.map((p) => compileUtility(space, p.utility));
-        for (const pt of got.points) expect(near(pt.utilities, evaluateAll(us, pt.outcome))).toBe(true);
-        const w = got.points.map((pt) => pt.utilities.reduce((a, b) => a + b, 0));
-        expect(w).toEqual([...w].sort((a, b) => b - a));
-      }
-    });
-  });
-
+// Random cases against brute force, beside the other frontier methods: test/frontier-conformance.test.ts.
+describe('hyperRectangleFrontier and red lines', () => {
   it('red lines on one issue and on several issues remove exactly the outcomes they forbid', () => {
     const rng = createRng(77);
     for (let t = 0; t < 40; t++) {
-      const { space, parties } = randomCase(rng, {
+      const { space, parties } = randomBoxCase(rng, {
         parties: [2, 3],
         issues: [3, 6],
         maxOutcomes: 2000,
@@ -203,7 +92,7 @@ describe('hyperRectangleFrontier out of time', () => {
     let inexact = 0;
     let partial = 0;
     for (let t = 0; t < 30; t++) {
-      const { space, parties } = randomCase(rng, {
+      const { space, parties } = randomBoxCase(rng, {
         parties: [2, 3],
         issues: [7, 8],
         maxOutcomes: 20_000,
@@ -293,7 +182,7 @@ describe('hyperRectangleFrontier structure', () => {
   it('one party: the frontier is its best outcome (and, negated, its worst)', () => {
     const rng = createRng(8);
     for (let t = 0; t < 20; t++) {
-      const { space, parties } = randomCase(rng, {
+      const { space, parties } = randomBoxCase(rng, {
         parties: [1, 1],
         issues: [3, 7],
         maxOutcomes: 3000,
