@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/analyze.js';
 import { analyze } from '../analysis/analyze.js';
-import { type Concessions, minimalConcessions } from '../analysis/concessions/concessions.js';
+import { minimalConcessions } from '../analysis/concessions/concessions.js';
 import { type DraftEvaluation, evaluateDraft } from '../analysis/drafts/draft-evaluation.js';
 import {
   type BargainingRange,
@@ -19,6 +19,7 @@ import { instantiate } from '../uncertainty/instantiate.js';
 import type { LeverSettings } from '../uncertainty/levers.js';
 import { type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
 import { type SensitivityBar, sensitivity } from '../uncertainty/sensitivity.js';
+import { type ConcessionsText, withConcessionTexts } from './concession-text.js';
 
 export interface BriefOptions {
   /** Draws of the main Monte Carlo; default 10,000. */
@@ -76,10 +77,10 @@ export interface Brief {
   };
   /** Every assumption and lever, by how much it swings P(agreement zone); widest first. */
   readonly tornado: readonly (SensitivityBar & { readonly label: string })[];
-  /** At the central assumptions: the smallest changes that would open a zone. */
-  readonly concessions: Concessions;
+  /** At the central assumptions: the smallest changes that would open a zone (with sentences). */
+  readonly concessions: ConcessionsText;
   /** For the last draft: the smallest changes that would make every party accept it. */
-  readonly draftConcessions?: Concessions;
+  readonly draftConcessions?: ConcessionsText;
   /** One per non-baseline lever level. */
   readonly leverEffects: readonly WhatIf[];
   /** One per red line: the zone if that red line were not real. */
@@ -200,8 +201,10 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
       stdError: b.low.stdError,
       delta: b.low.pAgreementZone - base.pAgreementZone,
     }));
-  const concessions = minimalConcessions(centralScenario);
-  const lastDraftConcessions = last ? minimalConcessions(centralScenario, { draft: last.name }) : undefined;
+  const concessions = withConcessionTexts(centralScenario, minimalConcessions(centralScenario));
+  const lastDraftConcessions = last
+    ? withConcessionTexts(centralScenario, minimalConcessions(centralScenario, { draft: last.name }))
+    : undefined;
 
   const lensSpec = record.conflict;
   const byLever = lensSpec

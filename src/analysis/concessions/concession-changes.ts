@@ -14,22 +14,6 @@ export interface ConcessionContext {
   readonly ranges: readonly (readonly [number, number])[];
 }
 
-const fmt = (x: number): string =>
-  Number.isInteger(x) ? x.toLocaleString('en-US') : String(Number(x.toPrecision(4)));
-
-/** Sentence for a change. */
-export function describe(ctx: ConcessionContext, c: Concession): string {
-  if (c.kind === 'lower-reservation')
-    return `${c.party} lowers its reservation from ${fmt(c.from)} to ${fmt(c.to)} (gives up ${fmt(c.from - c.to)})`;
-  const r = ctx.problem.redLines.find(
-    (x) => x.id === c.redLine && ctx.problem.parties[x.party]?.name === c.party,
-  );
-  const about = r?.description ? ` (${r.description})` : '';
-  if (c.kind === 'drop-red-line') return `${c.party} drops red line ${c.redLine}${about}`;
-  const way = c.bound === 'below' || c.bound === 'atMost' ? 'as low as' : 'as high as';
-  return `${c.party} accepts ${c.issue} ${way} ${fmt(c.admits)} (red line ${c.redLine}: ${c.bound} ${fmt(c.from)} → ${fmt(c.to)})`;
-}
-
 /** The change for moving a bound chain to its i-th move. */
 export function moveConcession(ctx: ConcessionContext, chain: BoundChain, i: number): Concession {
   const r = ctx.problem.redLines[chain.redLine] as AnalysisProblem['redLines'][number];

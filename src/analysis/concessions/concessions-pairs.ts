@@ -3,7 +3,6 @@ import { makePlan } from '../search/additive-plan.js';
 import { search } from '../search/additive-search.js';
 import {
   type ConcessionContext,
-  describe,
   dropConcession,
   moveConcession,
   reservationConcession,
@@ -22,7 +21,6 @@ export interface ConcessionPair {
   readonly changes: readonly [Concession, Concession];
   /** Sum of the two sizes. */
   readonly size: number;
-  readonly text: string;
 }
 
 /** Something that can give way: a bound (a chain of moves), a whole red line, or a reservation. */
@@ -64,11 +62,7 @@ export function smallestPairs(ctx: ConcessionContext, limit: number): Concession
   ];
   const found: ConcessionPair[] = [];
   const push = (a: Concession, b: Concession): void => {
-    found.push({
-      changes: [a, b],
-      size: a.size + b.size,
-      text: `${describe(ctx, a)}, and ${describe(ctx, b)}`,
-    });
+    found.push({ changes: [a, b], size: a.size + b.size });
   };
   for (let x = 0; x < levers.length; x++)
     for (let y = x + 1; y < levers.length; y++) {

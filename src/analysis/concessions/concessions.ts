@@ -7,7 +7,6 @@ import { fewestCrossings } from '../drafts/fewest-crossings.js';
 import { type SearchModel, searchModel } from '../search/additive-plan.js';
 import {
   type ConcessionContext,
-  describe,
   dropConcession,
   moveConcession,
   reservationConcession,
@@ -50,7 +49,6 @@ export interface SingleConcession {
   readonly stillBlocking: readonly (readonly RedLineRef[])[];
   /** When it does not, and dropping every red line would not either: the reservations block. */
   readonly reservationsBlock: boolean;
-  readonly text: string;
 }
 
 /** The smallest changes that would open an agreement zone (see {@link minimalConcessions}). */
@@ -89,7 +87,7 @@ export function blockingSets(ctx: ConcessionContext, model: SearchModel): RedLin
  *
  * @example
  * const c = minimalConcessions(scenario);
- * c.singles[0].text; // 'Russia accepts armed forces cap as high as 800,000 (red line ru-cap: above 760,000 → 800,000)'
+ * c.singles[0].change; // { kind: 'move-bound', party: 'Russia', redLine: 'ru-cap', to: 800000, … }
  */
 export function minimalConcessions(scenario: Scenario, options: ConcessionOptions = {}): Concessions {
   const problem = prepareProblem(scenario);
@@ -126,22 +124,11 @@ export function minimalConcessions(scenario: Scenario, options: ConcessionOption
   const singles: SingleConcession[] = [];
   const add = (change: Concession, changed: SearchModel, suffices: boolean): void => {
     const blocking = suffices ? [] : blockingSets(ctx, changed);
-    const still = blocking ?? [];
-    const blockers =
-      still.length > 0
-        ? `${still.map((set) => set.map((r) => r.redLine).join(' + ')).join(' or ')} still block`
-        : 'the reservations still block';
-    const text = suffices
-      ? describe(ctx, change)
-      : change.kind === 'lower-reservation'
-        ? `even if ${describe(ctx, change)} (its lowest possible utility), ${blockers}`
-        : `${describe(ctx, change)}: not enough alone, ${blockers}`;
     singles.push({
       change,
       suffices,
-      stillBlocking: still,
+      stillBlocking: blocking ?? [],
       reservationsBlock: !suffices && blocking === undefined,
-      text,
     });
   };
   for (const chain of ctx.chains) {
