@@ -39,6 +39,7 @@ export {
   type IssueZones,
   issueZones,
 } from './issue-zones.js';
+export { type OppositionInput, oppositionLevel } from './opposition.js';
 export { nonDominated2 } from './pareto-2d.js';
 export { nonDominatedNaive } from './pareto-naive.js';
 export { nonDominated } from './pareto-nd.js';
