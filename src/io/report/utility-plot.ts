@@ -234,7 +234,7 @@ export function utilityPlotSvg(scenario: Scenario, a: Analysis, opts: UtilityPlo
     y: { label: null, ...(fixed.y ? { domain: fixed.y } : { nice: true }) },
     ...(facet
       ? {
-          fx: { label: null, domain: names, axis: null },
+          fx: { label: null, domain: names, axis: null, padding: 0.16 },
           fy: { label: null, domain: names, axis: null },
         }
       : {}),
