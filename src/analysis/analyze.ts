@@ -3,6 +3,7 @@ import type { Issue } from '../outcomes/issue.js';
 import { prepareProblem } from '../preferences/problem.js';
 import { enumerationPass } from './frontier/enumeration-pass.js';
 import { FRONTIER_DEFAULTS, paretoFrontier, tickClock, withNegmasChoices } from './frontier/frontier.js';
+import { oppositionLevel } from './frontier/opposition.js';
 import { utilityRanges } from './frontier/ranges.js';
 import { disagreementPoint, type Solutions, solutions } from './solutions/solutions.js';
 import type { Frontier, FrontierMethod, FrontierPoint, ProblemInput } from './types.js';
@@ -65,6 +66,12 @@ export interface Analysis {
   readonly utilityRanges: readonly (readonly [number, number])[];
   /** Per party, the disagreement point d_i. */
   readonly disagreement: readonly number[];
+  /**
+   * NegMAS's opposition level (see {@link oppositionLevel}): distance from the nearest rational
+   * outcome, utilities as shares of each party's best, to (1, …, 1). `Infinity` when no outcome
+   * is rational.
+   */
+  readonly opposition: number;
   readonly agreementZone?: {
     readonly count: string;
     readonly share: number;
@@ -133,6 +140,9 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
   const reservations = problem.parties.map((p) => p.reservation);
   const sols = solutions({ frontier: frontier.points, ranges: ranges.ranges, reservations });
   if (!frontier.exact || !ranges.exact) inexact.push('solutions: computed over the frontier found so far');
+  const opposition = oppositionLevel({ frontier: frontier.points, best: ranges.ranges.map((r) => r[1]) });
+  if (!frontier.exact || !ranges.exact)
+    inexact.push('opposition: computed over the frontier and best utilities found so far');
 
   let zone: Analysis['agreementZone'];
   if (options.zone ?? ANALYZE_DEFAULTS.zone) {
@@ -198,6 +208,7 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
     solutions: sols,
     utilityRanges: ranges.ranges,
     disagreement: disagreementPoint(ranges.ranges, reservations),
+    opposition,
     ...(zone ? { agreementZone: zone } : {}),
     ...(zones ? { issueZones: zones } : {}),
     exact: inexact.length === 0,

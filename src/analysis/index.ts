@@ -38,6 +38,7 @@ export {
 } from './frontier/additive-frontier.js';
 export { type EnumerationOptions, enumerateFrontier, forEachAcceptable } from './frontier/brute-force.js';
 export { FRONTIER_DEFAULTS, type FrontierOptions, paretoFrontier } from './frontier/frontier.js';
+export { type OppositionInput, oppositionLevel } from './frontier/opposition.js';
 export { nonDominated2 } from './frontier/pareto-2d.js';
 export { nonDominatedNaive } from './frontier/pareto-naive.js';
 export { nonDominated } from './frontier/pareto-nd.js';

@@ -282,6 +282,23 @@ function readInteger(
   return { kind: 'linear', x0: lo, y0: offset, slope, clampMin: 0, clampMax: 1 };
 }
 
+/**
+ * NegMAS's exporter writes a real issue's `offset`/`slope` evaluator without the bounds GENIUS
+ * keeps beside it in a profile; the domain's bounds are the ones meant.
+ */
+function domainBounds(
+  diag: Diagnostics,
+  el: XmlElement,
+  issue: Extract<Issue, { kind: 'real' }>,
+): [number, number] {
+  diag.warn(
+    'missing-bounds',
+    `real issue "${issue.name}" has an offset/slope evaluator but no bounds in this profile (as NegMAS writes it); the domain's ${issue.min}..${issue.max} are used, the offset applying at ${issue.min}`,
+    el.offset,
+  );
+  return [issue.min, issue.max];
+}
+
 function readReal(
   diag: Diagnostics,
   el: XmlElement,
@@ -300,7 +317,10 @@ function readReal(
     return { kind: 'linear', x0: 0, y0: p0, slope: p1, clampMin: 0, clampMax: 1 };
   }
   if (ftype === 'linear') {
-    const b = realBounds(diag, el);
+    const b =
+      firstChild(el, 'range') || attr(el, 'lowerbound')
+        ? realBounds(diag, el)
+        : domainBounds(diag, el, issue);
     const slope = requiredNumber(diag, ev, 'slope');
     const offset = requiredNumber(diag, ev, 'offset');
     if (!b || slope === undefined || offset === undefined) return undefined;

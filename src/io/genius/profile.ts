@@ -14,13 +14,16 @@ import { attr, childrenNamed, firstChild, readXml, type XmlElement } from './xml
  * lines none (GENIUS has no such notion).
  *
  * - `<reservation value>`: the reservation value, 0 when absent. A value that is not a number is
- *   ignored with a warning (GENIUS prints "Utility space has no reservation value" and goes on).
+ *   ignored with a warning (GENIUS prints "Utility space has no reservation value" and goes on),
+ *   except `-inf`, NegMAS's "no reservation value", read as −∞ with a warning.
  * - `<discount_factor value>`: 1 when absent; outside (0, 1] GENIUS discards it and uses 1, and
  *   so do we, with a warning.
  * - `type`: absent → additive (see {@link readAdditive}); `nonlinear` → hyperrectangles (see
  *   {@link readHyperRectangles}); `UNCERTAIN` (ANAC 2015–16 preference-elicitation profiles) →
  *   additive: the evaluations written are the party's true utilities, the rest (`comparisons`,
- *   `errors`, …) only configures what an agent is shown. Any other type is refused.
+ *   `errors`, …) only configures what an agent is shown; `any` (written by NegMAS's exporter on
+ *   every profile, additive or not in NegMAS's sense, but only additive profiles export to
+ *   GENIUS XML) → additive, with a warning. Any other type is refused.
  *
  * Never throws; every problem comes back located (file:line:column).
  */
@@ -39,7 +42,7 @@ function readProfile(text: string, file: string, domain: GeniusDomain): Result<P
     );
     return diag.failure();
   }
-  const reservationValue = readScalar(diag, root, 'reservation', 0);
+  const reservationValue = readReservation(diag, root);
   let discountFactor = readScalar(diag, root, 'discount_factor', 1);
   if (!(discountFactor > 0 && discountFactor <= 1)) {
     const el = firstChild(root, 'discount_factor') as XmlElement;
@@ -55,7 +58,21 @@ function readProfile(text: string, file: string, domain: GeniusDomain): Result<P
   let utility: UtilityFunction | undefined;
   if (kind === 'nonlinear') {
     utility = readHyperRectangles(diag, root, domain);
-  } else if (kind === '' || kind === 'uncertain' || kind === 'linear' || kind === 'additive') {
+  } else if (
+    kind === '' ||
+    kind === 'uncertain' ||
+    kind === 'linear' ||
+    kind === 'additive' ||
+    kind === 'any'
+  ) {
+    if (kind === 'any' && type) {
+      // NegMAS's exporter (`UtilityFunction.to_xml_str`) writes type="any" on every profile.
+      diag.warn(
+        'non-standard-attribute',
+        `type="${type.value}" on <utility_space> is not a GENIUS type (NegMAS's exporter writes it); read as the additive profile it holds`,
+        type.offset,
+      );
+    }
     const objective = firstChild(root, 'objective');
     if (!objective) diag.error('missing-element', '<utility_space> has no <objective>', root.offset);
     else utility = readAdditive(diag, objective, domain);
@@ -75,6 +92,26 @@ function readProfile(text: string, file: string, domain: GeniusDomain): Result<P
     redLines: [],
     source: file,
   }));
+}
+
+/** Written by NegMAS for "no reservation value" (Python's `str(float('-inf'))`, or Java's). */
+const MINUS_INFINITY = /^\s*-\s*inf(inity)?\s*$/i;
+
+/**
+ * `<reservation value>`: a number, 0 when absent (GENIUS); `-inf` (what NegMAS writes when a
+ * party has no reservation value) is read as −∞, i.e. every outcome is acceptable to it.
+ */
+function readReservation(diag: Diagnostics, root: XmlElement): number {
+  const a = firstChild(root, 'reservation') && attr(firstChild(root, 'reservation') as XmlElement, 'value');
+  if (a && MINUS_INFINITY.test(a.value)) {
+    diag.warn(
+      'non-standard-attribute',
+      `reservation value="${a.value}" is not a GENIUS number (NegMAS writes it for "no reservation value"); read as −∞: every outcome is acceptable to this party`,
+      a.offset,
+    );
+    return Number.NEGATIVE_INFINITY;
+  }
+  return readScalar(diag, root, 'reservation', 0);
 }
 
 /** `<name value="x">` directly under the root: its number, or `fallback` (with a warning if bad). */

@@ -33,6 +33,11 @@ export interface AnalysisJson {
   readonly frontier: readonly JsonPoint[];
   readonly solutions: Readonly<Record<keyof Solutions, readonly JsonPoint[]>>;
   readonly disagreement: readonly number[];
+  /**
+   * NegMAS's opposition level: distance from the nearest rational outcome (utilities as shares
+   * of each party's best) to (1, …, 1); null when no outcome is rational (NegMAS's `inf`).
+   */
+  readonly opposition: number | null;
   readonly agreementZone: Analysis['agreementZone'] | null;
   readonly issueZones: readonly unknown[] | null;
   /** Analysis time in ms, without process start-up or file reading. */
@@ -74,6 +79,7 @@ export function analysisToJson(scenario: Scenario, a: Analysis, elapsedMs: numbe
     frontier: a.frontier.map(point),
     solutions,
     disagreement: [...a.disagreement],
+    opposition: finiteOrNull(a.opposition),
     agreementZone: a.agreementZone ?? null,
     issueZones: a.issueZones ? [...a.issueZones.issues] : null,
     elapsedMs,

@@ -24,6 +24,9 @@ export const SOLUTION_LABELS: Readonly<Record<keyof Solutions, string>> = {
   maxRelativeWelfare: 'Maximum relative welfare',
 };
 
+/** Opposition to four decimals: enough to tell domains apart, as the literature reports it. */
+const fmtOpposition = (x: number): string => x.toFixed(4);
+
 /** Spells an outcome as `issue = value` pairs, one string. */
 export function describeOutcome(scenario: Scenario, outcome: readonly number[]): string {
   return scenario.issues
@@ -113,6 +116,11 @@ export function analysisToText(scenario: Scenario, a: Analysis, options: TextRep
   }
   lines.push(
     `Pareto frontier: ${a.frontier.length} point${a.frontier.length === 1 ? '' : 's'} (${a.method}${a.exact ? ', exact' : ''})`,
+  );
+  lines.push(
+    Number.isFinite(a.opposition)
+      ? `Opposition: ${fmtOpposition(a.opposition)} (NegMAS's opposition level: distance from the nearest rational outcome, each utility as a share of that party's best, to the ideal point where everyone gets its best; 0 = no conflict)`
+      : 'Opposition: none defined (no outcome is rational for every party)',
   );
   if (a.frontier.length === 0) {
     lines.push(

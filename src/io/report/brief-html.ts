@@ -18,6 +18,16 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid 
 td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 .chart{margin:1em 0;overflow-x:auto}.note{color:#555;font-size:.9em}
 .tag{display:inline-block;padding:0 6px;border-radius:3px;background:#eef;font-size:.8em}
+.chart svg{max-width:100%;height:auto}
+@media print{
+@page{margin:15mm}
+body{font-size:10.5pt;max-width:none;margin:0;padding:0;color:#000}
+h2{break-after:avoid;page-break-after:avoid}h3{break-after:avoid;page-break-after:avoid}
+.chart{overflow:visible;break-inside:avoid;page-break-inside:avoid}
+.answer,tr{break-inside:avoid;page-break-inside:avoid}
+a{color:inherit;text-decoration:none}
+.rests,.note,.meta{color:#333}
+}
 `;
 
 /**
@@ -49,7 +59,7 @@ export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly 
   parts.push('<h2>What moves the chance of a deal</h2>');
   const base = brief.whatIfBaseline.pAgreementZone;
   const bars = [...brief.redLineEffects, ...brief.leverEffects].map((w) => ({
-    label: w.label.length > 48 ? `${w.label.slice(0, 45)}…` : w.label,
+    label: w.label,
     low: base,
     high: w.pAgreementZone,
   }));
