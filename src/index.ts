@@ -18,6 +18,7 @@ export * from './model/scenario.js';
 export * from './outcomes/issue.js';
 export * from './outcomes/space.js';
 export * from './preferences/compile.js';
+export * from './preferences/constraint.js';
 export * from './preferences/red-line.js';
 export * from './preferences/utility.js';
 export * from './preferences/value-function.js';

@@ -16,6 +16,7 @@ import {
   opens,
   withRedLine,
 } from './concession-moves.js';
+import { SPACE_CONSTRAINT } from './problem.js';
 
 /** Two changes that open a zone together (neither alone does). */
 export interface ConcessionPair {
@@ -59,7 +60,9 @@ export function smallestPairs(ctx: ConcessionContext, limit: number): Concession
   const { model, fixed } = ctx;
   const levers: Lever[] = [
     ...ctx.chains.map((chain): Lever => ({ kind: 'bound', chain })),
-    ...model.redLines.map((_, redLine): Lever => ({ kind: 'drop', redLine })),
+    ...model.redLines.flatMap((r, redLine): Lever[] =>
+      r.party === SPACE_CONSTRAINT ? [] : [{ kind: 'drop', redLine }],
+    ),
     ...ctx.problem.parties.map((_, party): Lever => ({ kind: 'reservation', party })),
   ];
   const found: ConcessionPair[] = [];

@@ -21,7 +21,8 @@ import {
 import { type ConcessionPair, smallestPairs } from './concessions-pairs.js';
 import { draftFixed } from './draft-evaluation.js';
 import { fewestCrossings } from './fewest-crossings.js';
-import { type AnalysisProblem, prepareProblem } from './problem.js';
+import { type AnalysisProblem, prepareProblem, SPACE_CONSTRAINT } from './problem.js';
+import { redLineOwner } from './space-constraints.js';
 
 export type { Concession } from './concession-moves.js';
 export type { ConcessionPair } from './concessions-pairs.js';
@@ -72,7 +73,7 @@ export function blockingSets(ctx: ConcessionContext, model: SearchModel): RedLin
   return found?.sets.map((s) =>
     s.crossed.map((i) => {
       const r = ctx.problem.redLines[i] as AnalysisProblem['redLines'][number];
-      return { party: (ctx.problem.parties[r.party] as { name: string }).name, redLine: r.id };
+      return { party: redLineOwner(ctx.problem, r), redLine: r.id };
     }),
   );
 }
@@ -149,7 +150,8 @@ export function minimalConcessions(scenario: Scenario, options: ConcessionOption
     const i = firstOpening(chain.moves.length, (j) => opens(at(j), fixed));
     if (i >= 0) add(moveConcession(ctx, chain, i), at(i), true);
   }
-  model.redLines.forEach((_, idx) => {
+  model.redLines.forEach((r, idx) => {
+    if (r.party === SPACE_CONSTRAINT) return; // a constraint of the space is not anyone's to drop
     const changed = withRedLine(model, idx, undefined);
     add(dropConcession(ctx, idx), changed, opens(changed, fixed));
   });

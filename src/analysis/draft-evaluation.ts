@@ -8,7 +8,8 @@ import { search } from './additive-search.js';
 import { enumerateCompletion, enumerateRange } from './draft-evaluation-enumerate.js';
 import { fewestCrossings, fixedCrossings } from './fewest-crossings.js';
 import { partialRange } from './partial-range.js';
-import { type AnalysisProblem, prepareProblem } from './problem.js';
+import { type AnalysisProblem, prepareProblem, SPACE_CONSTRAINT } from './problem.js';
+import { redLineOwner } from './space-constraints.js';
 
 /** How the open issues were completed. */
 export type CompletionRule =
@@ -138,8 +139,10 @@ export function evaluateDraft(input: Scenario | AnalysisProblem, draft: Draft | 
   const crossedBy = parties.map(() => [] as string[]);
   const crossed = done.crossed.map((i) => {
     const r = problem.redLines[i] as AnalysisProblem['redLines'][number];
-    (crossedBy[r.party] as string[]).push(r.id);
-    return { party: (parties[r.party] as { name: string }).name, redLine: r.id };
+    // An impossible outcome (a constraint of the space crossed) is accepted by nobody.
+    for (const [p, own] of crossedBy.entries())
+      if (r.party === p || r.party === SPACE_CONSTRAINT) own.push(r.id);
+    return { party: redLineOwner(problem, r), redLine: r.id };
   });
   const evaluations = parties.map((p, i): DraftPartyEvaluation => {
     const utility = done.utilities[i] as number;

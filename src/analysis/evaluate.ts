@@ -2,7 +2,8 @@ import { ConcordError } from '../core/errors.js';
 import { indexOutcome, type NamedOutcome, type Outcome } from '../outcomes/space.js';
 import { paretoFrontier } from './frontier.js';
 import { partialRange } from './partial-range.js';
-import { type ProblemInput, prepareProblem } from './problem.js';
+import { type ProblemInput, prepareProblem, SPACE_CONSTRAINT } from './problem.js';
+import { redLineOwner } from './space-constraints.js';
 import type { FrontierPoint } from './types.js';
 
 /** One party's view of an outcome. */
@@ -91,8 +92,9 @@ export function evaluateOutcome(
   for (const r of problem.redLines) {
     const decided = r.condition.issues.every((i) => (o[i] as number) >= 0);
     if (decided && r.condition.test(o)) {
-      crossed.push({ party: (parties[r.party] as { name: string }).name, redLine: r.id });
-      (crossedBy[r.party] as string[]).push(r.id);
+      crossed.push({ party: redLineOwner(problem, r), redLine: r.id });
+      for (const [p, own] of crossedBy.entries())
+        if (r.party === p || r.party === SPACE_CONSTRAINT) own.push(r.id);
     }
   }
 

@@ -48,6 +48,7 @@ export {
   type CompiledRedLine,
   type ProblemInput,
   prepareProblem,
+  SPACE_CONSTRAINT,
 } from './problem.js';
 export { type RangeOptions, type UtilityRanges, utilityRanges } from './ranges.js';
 export {
@@ -57,5 +58,6 @@ export {
   type Solutions,
   solutions,
 } from './solutions.js';
+export { redLineOwner, SPACE_OWNER } from './space-constraints.js';
 export type { Frontier, FrontierMethod, FrontierPoint } from './types.js';
 export { type AgreementZone, agreementZone, ZONE_DEFAULTS, type ZoneOptions } from './zone.js';

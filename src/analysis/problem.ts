@@ -11,9 +11,15 @@ import {
 import type { Condition, RedLine } from '../preferences/red-line.js';
 import type { UtilityFunction } from '../preferences/utility.js';
 
+/**
+ * Party position of a feasibility constraint of the space in {@link AnalysisProblem.redLines}:
+ * it belongs to no party, is never dropped or conceded, and makes an outcome impossible.
+ */
+export const SPACE_CONSTRAINT = -1;
+
 /** A red line made fast, with the party it belongs to. */
 export interface CompiledRedLine {
-  /** Position of the party in {@link AnalysisProblem.parties}. */
+  /** Position of the party in {@link AnalysisProblem.parties}; {@link SPACE_CONSTRAINT} for a constraint of the space. */
   readonly party: number;
   readonly id: string;
   readonly description?: string;
@@ -44,7 +50,10 @@ export interface CompiledParty {
 export interface AnalysisProblem {
   readonly space: OutcomeSpace;
   readonly parties: readonly CompiledParty[];
-  /** Every party's red lines, in party order. */
+  /**
+   * Every party's red lines, in party order, then the scenario's feasibility constraints
+   * (`party` = {@link SPACE_CONSTRAINT}), so every analysis leaves out what they forbid.
+   */
   readonly redLines: readonly CompiledRedLine[];
   /** True when every party's utility is linear-additive (the fast exact paths apply). */
   readonly additive: boolean;
@@ -107,10 +116,20 @@ export function prepareProblem(input: ProblemInput): AnalysisProblem {
   }
   const space = createSpace(input.issues);
   const parties = input.parties.map((p, i) => compileParty(space, p, i));
+  const constraints = (input.constraints ?? []).map((c): CompiledRedLine => {
+    checkCondition(space, c.forbid, 'the space', c.id);
+    return {
+      party: SPACE_CONSTRAINT,
+      id: c.id,
+      ...(c.description !== undefined ? { description: c.description } : {}),
+      forbid: c.forbid,
+      condition: compileCondition(space, c.forbid),
+    };
+  });
   return {
     space,
     parties,
-    redLines: parties.flatMap((p) => p.redLines),
+    redLines: [...parties.flatMap((p) => p.redLines), ...constraints],
     additive: parties.every((p) => p.tables !== undefined),
   };
 }

@@ -1,6 +1,7 @@
 import { makePlan, type SearchModel } from '../analysis/additive-plan.js';
 import { type SearchHint, search } from '../analysis/additive-search.js';
 import { completeDraft, draftFixed } from '../analysis/draft-evaluation.js';
+import { SPACE_CONSTRAINT } from '../analysis/problem.js';
 import { ConcordError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
@@ -162,7 +163,12 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
     drafts.forEach((d, j) => {
       const c = completeDraft(model, d.fixed);
       const crossedBy = new Uint8Array(k);
-      for (const r of c.crossed) crossedBy[(model.redLines[r] as { party: number }).party] = 1;
+      for (const r of c.crossed) {
+        const owner = (model.redLines[r] as { party: number }).party;
+        // A constraint of the space crossed: the draft is impossible, so nobody accepts it.
+        if (owner === SPACE_CONSTRAINT) crossedBy.fill(1);
+        else crossedBy[owner] = 1;
+      }
       let all = true;
       for (let p = 0; p < k; p++) {
         const ok = crossedBy[p] === 0 && (c.utilities[p] as number) >= (model.reservations[p] as number);

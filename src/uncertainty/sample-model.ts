@@ -1,4 +1,5 @@
 import { conditionParts, type SearchModel, type SearchRedLine } from '../analysis/additive-plan.js';
+import { SPACE_CONSTRAINT } from '../analysis/problem.js';
 import { ConcordError } from '../core/errors.js';
 import { setWeightInPlace } from '../model/parameters.js';
 import type { Scenario } from '../model/scenario.js';
@@ -76,6 +77,18 @@ export class SampleModel {
         };
       }),
     );
+    // Feasibility constraints of the space come last, as in prepareProblem; nothing samples them.
+    const constraints = (scenario.constraints ?? []).map((r, index): RedLineBase => {
+      const c = compileCondition(space, r.forbid);
+      const line = { party: SPACE_CONSTRAINT, id: r.id, issues: c.issues, mask: c.mask, test: c.test };
+      return {
+        party: SPACE_CONSTRAINT,
+        index,
+        forbid: r.forbid,
+        line: { ...line, parts: conditionParts(space, r.forbid, c) },
+      };
+    });
+    this.#redLines = [...this.#redLines, ...constraints];
     this.#reservations = scenario.parties.map((p) => p.reservationValue);
     this.#weights = this.#parties.map((p) => p.weights.slice());
     this.#vals = this.#parties.map((p) => p.vals.map((t) => t.slice()));

@@ -84,6 +84,15 @@ export function briefToText(
       `  ${a.id}: ${a.parameter} = ${a.value} (${describeDistribution(a.distribution)}) — ${wrap(a.rationale, width - 30, '      ')}`,
     );
   }
+  const constraints = scenario.constraints ?? [];
+  if (constraints.length > 0) {
+    out.push('');
+    out.push(
+      'CONSTRAINTS OF THE SPACE (links between issues, modelled; not a party’s red line — nobody can drop them)',
+    );
+    for (const c of constraints)
+      out.push(`  ${c.id}: ${wrap(c.description ?? c.id, width - 6 - c.id.length, '      ')}`);
+  }
   if (options.reportPath) out.push('', `Full report with charts: ${options.reportPath}`);
   return out.join('\n');
 }
