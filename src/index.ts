@@ -25,6 +25,7 @@ export * from './preferences/value-function.js';
 export * from './protocols/index.js';
 export * from './record/diff.js';
 export * from './record/distribution.js';
+export * from './record/knowledge.js';
 export * from './record/types.js';
 export * from './strategies/index.js';
 export * from './tournaments/index.js';

@@ -1,7 +1,9 @@
-import type { SearchModel, SearchRedLine } from './additive-plan.js';
-import { makePlan } from './additive-plan.js';
+import type { Scenario } from '../model/scenario.js';
+import type { Draft } from '../record/types.js';
+import { makePlan, type SearchModel, type SearchRedLine, searchModel } from './additive-plan.js';
 import { search } from './additive-search.js';
-import { SPACE_CONSTRAINT } from './problem.js';
+import { draftFixed } from './draft-evaluation.js';
+import { type AnalysisProblem, prepareProblem, SPACE_CONSTRAINT } from './problem.js';
 
 /**
  * One party's best and worst case over every completion of a partial draft: the range of its
@@ -77,4 +79,15 @@ export function completionBounds(
         }) === undefined,
     );
   return { utility: [lo, hi.value], acceptsBest, acceptsWorst };
+}
+
+/**
+ * Every party's {@link completionBounds} for a draft of a scenario, in party order (additive
+ * utilities; `not-additive` otherwise).
+ */
+export function draftBounds(input: Scenario | AnalysisProblem, draft: Draft): CompletionBounds[] {
+  const problem = prepareProblem(input);
+  const model = searchModel(problem);
+  const fixed = draftFixed(problem.space, draft);
+  return problem.parties.map((_, p) => completionBounds(model, fixed, p));
 }

@@ -24,6 +24,7 @@ export {
   type DraftPartyEvaluation,
   evaluateDraft,
 } from './draft-evaluation.js';
+export { type CompletionBounds, completionBounds, draftBounds } from './draft-range.js';
 export {
   type EvaluateOptions,
   evaluateOutcome,

@@ -350,6 +350,10 @@ export const draftSchema = doc(
           summary: text('What the source says of it, in our words.').optional(),
           sets: doc(z.record(z.string(), issueValue), 'Issue → value the point fixes.').optional(),
           detailed: doc(z.boolean(), 'false when the source does not say what the point contains.'),
+          modelled: doc(
+            z.boolean(),
+            'true when the point is our modelling, not a term the source attributes to this draft (it is then not counted as known).',
+          ).optional(),
           evidence: ids('Evidence for the point.'),
         }),
       ),
