@@ -23,6 +23,7 @@ export * from './preferences/red-line.js';
 export * from './preferences/utility.js';
 export * from './preferences/value-function.js';
 export * from './protocols/index.js';
+export * from './record/check-evidence.js';
 export * from './record/diff.js';
 export * from './record/distribution.js';
 export * from './record/knowledge.js';
