@@ -128,6 +128,18 @@ describe('ukraine-2025 against its source', () => {
     expect(text).toMatch(/Russia rules out more than 760,000 \(assumed, drawn 600,000–880,000\)/);
   });
 
+  it('gives lever effects a standard error and calls the small ones noise; shows the top tornado drivers and the fixed choices', () => {
+    const levers = answers.find((a) => a.id === 'levers')?.answer ?? [];
+    for (const w of brief.leverEffects) {
+      const line = levers.find((l) => l.startsWith(`${w.label}:`)) ?? '';
+      expect(line).toMatch(/points(, within noise)?\)$/);
+      const se = Math.hypot(w.stdError, brief.whatIfBaseline.stdError);
+      expect(line.includes('within noise')).toBe(Math.abs(w.delta) <= 2 * se);
+    }
+    expect(text).toMatch(/What moves P\(agreement zone\) most \(tornado/);
+    expect(text).toMatch(/Fixed, not sampled .*every option score/s);
+  });
+
   it('analyze does not say "No agreement is possible" when the zone has a positive probability', async () => {
     const r = await run('analyze', 'ukraine-2025');
     expect(r.code).toBe(0);

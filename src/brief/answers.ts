@@ -75,6 +75,22 @@ function numericGaps(scenario: Scenario): string[] {
 }
 
 /**
+ * The model choices no assumption samples, said as such: option scores and the weights of
+ * parties without a weight assumption are fixed at the file's values.
+ */
+function fixedChoices(scenario: Scenario): string {
+  const params = (scenario.record?.assumptions ?? []).map((a) => a.parameter);
+  const sampledScores = params.filter((p) => p.includes('.values.')).length;
+  const fixedWeights = scenario.parties
+    .filter((p) => !params.some((x) => x.startsWith(`${p.name}.weights.`)))
+    .map((p) => p.name);
+  const partial = scenario.parties
+    .filter((p) => params.some((x) => x.startsWith(`${p.name}.weights.`)))
+    .map((p) => `${p.name} ${params.filter((x) => x.startsWith(`${p.name}.weights.`)).length}`);
+  return `Fixed, not sampled (modelling choices at the file's values): ${sampledScores === 0 ? 'every option score (0–1 judgements of each option)' : `all option scores but ${sampledScores}`}; the weights of ${fixedWeights.join(', ') || 'no party'}${partial.length > 0 ? `; of the other parties' weights only some are sampled (${partial.join(', ')})` : ''}; the constraints of the space.`;
+}
+
+/**
  * The brief's answers, in the order a mediator asks them. Generic over scenarios; for
  * ukraine-2025 they are the questions of the flagship issue.
  */
@@ -242,10 +258,12 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
         'How much do the levers (sanctions, military aid, the battlefield) move the chance of a deal?',
       answer: [
         `Baseline P(agreement zone) ${pct(b.whatIfBaseline.pAgreementZone, b.whatIfBaseline.stdError)} (${b.whatIfBaseline.samples.toLocaleString('en-US')} draws, same seed for every row):`,
-        ...b.leverEffects.map(
-          (w) =>
-            `${w.label}: ${pct(w.pAgreementZone)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} points)`,
-        ),
+        ...b.leverEffects.map((w) => {
+          // Conservative: the two runs share their draws, so the true error of the difference is smaller.
+          const se = Math.hypot(w.stdError, b.whatIfBaseline.stdError);
+          const noise = Math.abs(w.delta) <= 2 * se ? ', within noise' : '';
+          return `${w.label}: ${pct(w.pAgreementZone, w.stdError)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${noise})`;
+        }),
         'Levers act through the walk-away values (assumed strengths, sampled); they cannot move a red line.',
         ...(b.lens?.byLever ?? []).map(
           (x) =>
@@ -272,6 +290,18 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     answer: [
       `Every number except the article's figures is an assumption (${scenario.record?.assumptions.length ?? 0} with ranges); whether each red line is real is itself drawn (${redLineIds.length} such assumptions).`,
       `Standard error of P(agreement zone): ${pct(mc.stdError)} at ${mc.samples.toLocaleString('en-US')} draws (it halves with four times the draws).`,
+      ...(b.tornado.length > 0
+        ? [
+            `What moves P(agreement zone) most (tornado, ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws per end): ${b.tornado
+              .slice(0, 5)
+              .map(
+                (t) =>
+                  `${t.parameter?.endsWith('.active') ? t.label.replace(' drops ', '’s ') : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`})`,
+              )
+              .join('; ')}.`,
+          ]
+        : []),
+      fixedChoices(scenario),
       ...(nashLine.length > 0
         ? [`Where a zone exists, the Nash bargaining solution most often sets: ${nashLine.join('; ')}.`]
         : []),
