@@ -18,6 +18,7 @@ import {
   withRedLine,
   withReservation,
 } from './concession-moves.js';
+import { narrowings } from './concession-narrowing.js';
 import { type ConcessionPair, smallestPairs } from './concessions-pairs.js';
 import { draftFixed } from './draft-evaluation.js';
 import { fewestCrossings } from './fewest-crossings.js';
@@ -155,6 +156,19 @@ export function minimalConcessions(scenario: Scenario, options: ConcessionOption
     const changed = withRedLine(model, idx, undefined);
     add(dropConcession(ctx, idx), changed, opens(changed, fixed));
   });
+  for (const n of narrowings(problem, problem.space, model)) {
+    const changed = withRedLine(model, n.redLine, n.line);
+    const r = problem.redLines[n.redLine] as AnalysisProblem['redLines'][number];
+    const change: Concession = {
+      kind: 'narrow-red-line',
+      party: redLineOwner(problem, r),
+      redLine: r.id,
+      admits: n.admits,
+      forbid: n.forbid,
+      size: n.size,
+    };
+    add(change, changed, opens(changed, fixed));
+  }
   problem.parties.forEach((p, idx) => {
     const best = bestFor(model, fixed, idx);
     if (best !== undefined) {
@@ -165,7 +179,12 @@ export function minimalConcessions(scenario: Scenario, options: ConcessionOption
     if (p.reservation > lo)
       add(reservationConcession(ctx, idx, lo), withReservation(model, idx, Number.NEGATIVE_INFINITY), false);
   });
-  const kindOrder = { 'move-bound': 0, 'lower-reservation': 1, 'drop-red-line': 2 } as const;
+  const kindOrder = {
+    'move-bound': 0,
+    'narrow-red-line': 1,
+    'lower-reservation': 2,
+    'drop-red-line': 3,
+  } as const;
   singles.sort(
     (a, b) =>
       Number(b.suffices) - Number(a.suffices) ||
