@@ -26,7 +26,22 @@ import { fixtureDraft, fixtureScenario, zoneExistsBrute } from './support/uncert
 
 /** Whether the zone (among the draft's completions, when given) is non-empty after the changes. */
 function opensWith(s: Scenario, changes: readonly Concession[], draft?: Draft): boolean {
-  const x = applyParameters(s, Object.fromEntries(changes.map((c) => [c.parameter, c.value])));
+  // A narrowed red line is applied by rewriting its condition; every other change is a parameter.
+  const narrowed = changes.flatMap((c) => (c.kind === 'narrow-red-line' ? [c] : []));
+  const s2: Scenario = {
+    ...s,
+    parties: s.parties.map((p) => ({
+      ...p,
+      redLines: p.redLines.map((r) => {
+        const n = narrowed.find((c) => c.party === p.name && c.redLine === r.id);
+        return n ? { ...r, forbid: n.forbid } : r;
+      }),
+    })),
+  };
+  const params = changes.flatMap((c) =>
+    c.kind === 'narrow-red-line' ? [] : [[c.parameter, c.value] as const],
+  );
+  const x = applyParameters(s2, Object.fromEntries(params));
   return agreementZone(draft ? pinDraft(x, draft) : x).count > 0n;
 }
 

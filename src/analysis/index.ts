@@ -6,6 +6,7 @@ export {
   type CompiledRedLine,
   prepareProblem,
 } from '../preferences/problem.js';
+export { redLineOwner, SPACE_OWNER } from '../preferences/space-constraints.js';
 export { ANALYZE_DEFAULTS, type Analysis, type AnalyzeOptions, analyze } from './analyze.js';
 export {
   CONCESSION_DEFAULTS,
@@ -23,6 +24,7 @@ export {
   type DraftPartyEvaluation,
   evaluateDraft,
 } from './drafts/draft-evaluation.js';
+export { type CompletionBounds, completionBounds, draftBounds } from './drafts/draft-range.js';
 export {
   type EvaluateOptions,
   evaluateOutcome,

@@ -1,6 +1,9 @@
 import type { Scenario } from '../model/scenario.js';
 import type { IssueCondition } from '../preferences/red-line.js';
 import type { Brief } from './build.js';
+import { draftLines } from './draft-lines.js';
+import { anyAssumed, boundWord } from './evidence-words.js';
+import { describeShift, partyShift } from './verdict.js';
 
 /** One answer of the brief: a question, the answer in a few lines, and what it rests on. */
 export interface Answer {
@@ -37,28 +40,29 @@ function numericGaps(scenario: Scenario): string[] {
     const bounds = scenario.parties.flatMap((p) =>
       p.redLines
         .filter((r) => 'issue' in r.forbid && r.forbid.issue === issue.name)
-        .map((r) => ({ party: p.name, f: r.forbid as IssueCondition })),
+        .map((r) => ({ party: p.name, id: r.id, f: r.forbid as IssueCondition })),
     );
     if (bounds.length < 2) continue;
     let lo = issue.min;
     let hi = issue.max;
     const parts: string[] = [];
-    for (const { party, f } of bounds) {
+    for (const { party, id, f } of bounds) {
+      const w = (bound: string) => ` (${boundWord(scenario, party, id, bound)})`;
       if (f.above !== undefined) {
         hi = Math.min(hi, f.above);
-        parts.push(`${party} rules out more than ${num(f.above)}`);
+        parts.push(`${party} rules out more than ${num(f.above)}${w('above')}`);
       }
       if (f.atLeast !== undefined) {
         hi = Math.min(hi, f.atLeast);
-        parts.push(`${party} rules out ${num(f.atLeast)} or more`);
+        parts.push(`${party} rules out ${num(f.atLeast)} or more${w('atLeast')}`);
       }
       if (f.below !== undefined) {
         lo = Math.max(lo, f.below);
-        parts.push(`${party} rules out less than ${num(f.below)}`);
+        parts.push(`${party} rules out less than ${num(f.below)}${w('below')}`);
       }
       if (f.atMost !== undefined) {
         lo = Math.max(lo, f.atMost);
-        parts.push(`${party} rules out ${num(f.atMost)} or less`);
+        parts.push(`${party} rules out ${num(f.atMost)} or less${w('atMost')}`);
       }
     }
     const gap =
@@ -68,6 +72,22 @@ function numericGaps(scenario: Scenario): string[] {
     out.push(`${issue.name}: ${parts.join('; ')} — ${gap} (central assumptions).`);
   }
   return out;
+}
+
+/**
+ * The model choices no assumption samples, said as such: option scores and the weights of
+ * parties without a weight assumption are fixed at the file's values.
+ */
+function fixedChoices(scenario: Scenario): string {
+  const params = (scenario.record?.assumptions ?? []).map((a) => a.parameter);
+  const sampledScores = params.filter((p) => p.includes('.values.')).length;
+  const fixedWeights = scenario.parties
+    .filter((p) => !params.some((x) => x.startsWith(`${p.name}.weights.`)))
+    .map((p) => p.name);
+  const partial = scenario.parties
+    .filter((p) => params.some((x) => x.startsWith(`${p.name}.weights.`)))
+    .map((p) => `${p.name} ${params.filter((x) => x.startsWith(`${p.name}.weights.`)).length}`);
+  return `Fixed, not sampled (modelling choices at the file's values): ${sampledScores === 0 ? 'every option score (0–1 judgements of each option)' : `all option scores but ${sampledScores}`}; the weights of ${fixedWeights.join(', ') || 'no party'}${partial.length > 0 ? `; of the other parties' weights only some are sampled (${partial.join(', ')})` : ''}; the constraints of the space.`;
 }
 
 /**
@@ -131,7 +151,7 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
         ...gaps,
         ...(lensCap ?? []).map(
           (r) =>
-            `Bargaining model of war: fighting on would settle ${r.dimension} near ${num(r.warOutcome)}; both sides should prefer anything from ${num(r.range[0])} to ${num(r.range[1])} to more war${r.allowedByRedLines && r.allowedByRedLines.values.length === 0 ? `, yet their stated red lines (${r.allowedByRedLines.cutBy.join(', ')}) exclude all of it — a sign of bluffing or of a commitment problem` : ''}.`,
+            `Bargaining model of war: fighting on would settle ${r.dimension} near ${num(r.warOutcome)}; both sides should prefer anything from ${num(r.range[0])} to ${num(r.range[1])} to more war${r.allowedByRedLines && r.allowedByRedLines.values.length === 0 ? (anyAssumed(scenario, r.allowedByRedLines.cutBy) ? `, yet their red lines at the central assumed bounds (${r.allowedByRedLines.cutBy.join(', ')}; the bounds are assumptions, not stated in the source) exclude all of it — if those bounds are real, a sign of bluffing or of a commitment problem` : `, yet their stated red lines (${r.allowedByRedLines.cutBy.join(', ')}) exclude all of it — a sign of bluffing or of a commitment problem`) : ''}.`,
         ),
         `Dropping one numeric red line raises P(agreement zone) by ${(numericGain * 100).toFixed(1)} points in all; dropping one of the other red lines by ${(otherGain * 100).toFixed(1)} points in all (each alone, summed; ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws each).`,
       ],
@@ -145,35 +165,29 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
 
   // 3. Drafts.
   if (b.drafts.length > 0) {
-    const lines = b.drafts.map((d) => {
-      const who = d.central.parties
-        .map((p) => `${p.party} ${p.utility.toFixed(2)}${p.accepts ? '' : ' ✗'}`)
-        .join(', ');
-      const probs = names.map((n) => `${n} ${pct(d.pAccept[n] ?? Number.NaN)}`).join(', ');
-      return `${d.name} (${d.recordedPoints} of ${d.pointCount} points known): all accept in ${pct(d.pAll, d.stdErrors.pAll)} of draws (${probs}); at the central assumptions ${who} (✗ = rejects).`;
-    });
+    const lines = b.drafts.flatMap((d) => draftLines(scenario, d, names));
     if (b.diff && b.drafts.length >= 2) {
       const before = b.drafts.find((d) => d.name === b.diff?.before);
       const after = b.drafts.find((d) => d.name === b.diff?.after);
       if (before && after) {
-        const gained = after.central.parties
-          .map((p, i) => ({
-            party: p.party,
-            d: p.utility - (before.central.parties[i]?.utility ?? 0),
-            dp: (after.pAccept[p.party] ?? 0) - (before.pAccept[p.party] ?? 0),
-          }))
-          .map(
-            (x) =>
-              `${x.party} ${x.d >= 0 ? '+' : ''}${x.d.toFixed(3)} utility, ${x.dp >= 0 ? '+' : ''}${(x.dp * 100).toFixed(1)} points acceptance`,
-          );
-        lines.push(`From the ${before.name} to the ${after.name}: ${gained.join('; ')}.`);
+        const shifts = after.central.parties.map((p, i) =>
+          partyShift(
+            p.party,
+            { utility: before.central.parties[i]?.utility ?? 0, pAccept: before.pAccept[p.party] ?? 0 },
+            { utility: p.utility, pAccept: after.pAccept[p.party] ?? 0 },
+            mc.samples,
+          ),
+        );
+        lines.push(
+          `From the ${before.name} to the ${after.name} (utility at the central assumptions under each draft's completion; acceptance over the draws): ${shifts.map(describeShift).join('; ')}.`,
+        );
         lines.push(
           `${after.pAll > before.pAll ? `The ${after.name} is closer to acceptable` : `The ${after.name} is not closer to acceptable`} (all accept: ${pct(before.pAll)} → ${pct(after.pAll)}).`,
         );
       }
     }
     lines.push(
-      'Issues a draft leaves open are completed by the most even split of gains (the egalitarian completion) before it is judged.',
+      `Issues a draft leaves open are filled in before it is judged; the point figures use the rule named for each draft, the ranges every completion. Filled-in values are ours, not the drafts'.`,
     );
     answers.push({
       id: 'drafts',
@@ -244,10 +258,12 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
         'How much do the levers (sanctions, military aid, the battlefield) move the chance of a deal?',
       answer: [
         `Baseline P(agreement zone) ${pct(b.whatIfBaseline.pAgreementZone, b.whatIfBaseline.stdError)} (${b.whatIfBaseline.samples.toLocaleString('en-US')} draws, same seed for every row):`,
-        ...b.leverEffects.map(
-          (w) =>
-            `${w.label}: ${pct(w.pAgreementZone)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} points)`,
-        ),
+        ...b.leverEffects.map((w) => {
+          // Conservative: the two runs share their draws, so the true error of the difference is smaller.
+          const se = Math.hypot(w.stdError, b.whatIfBaseline.stdError);
+          const noise = Math.abs(w.delta) <= 2 * se ? ', within noise' : '';
+          return `${w.label}: ${pct(w.pAgreementZone, w.stdError)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${noise})`;
+        }),
         'Levers act through the walk-away values (assumed strengths, sampled); they cannot move a red line.',
         ...(b.lens?.byLever ?? []).map(
           (x) =>
@@ -274,6 +290,18 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     answer: [
       `Every number except the article's figures is an assumption (${scenario.record?.assumptions.length ?? 0} with ranges); whether each red line is real is itself drawn (${redLineIds.length} such assumptions).`,
       `Standard error of P(agreement zone): ${pct(mc.stdError)} at ${mc.samples.toLocaleString('en-US')} draws (it halves with four times the draws).`,
+      ...(b.tornado.length > 0
+        ? [
+            `What moves P(agreement zone) most (tornado, ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws per end): ${b.tornado
+              .slice(0, 5)
+              .map(
+                (t) =>
+                  `${t.parameter?.endsWith('.active') ? t.label.replace(' drops ', '’s ') : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`})`,
+              )
+              .join('; ')}.`,
+          ]
+        : []),
+      fixedChoices(scenario),
       ...(nashLine.length > 0
         ? [`Where a zone exists, the Nash bargaining solution most often sets: ${nashLine.join('; ')}.`]
         : []),

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { analyze } from '../analysis/analyze.js';
 import { minimalConcessions } from '../analysis/concessions/concessions.js';
 import { type DraftEvaluation, evaluateDraft } from '../analysis/drafts/draft-evaluation.js';
+import { type CompletionBounds, draftBounds } from '../analysis/drafts/draft-range.js';
 import {
   type BargainingRange,
   conflictLens,
@@ -15,6 +16,7 @@ import { ConcordError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { type DraftDiff, diffDrafts } from '../record/diff.js';
+import { type DraftKnowledge, draftKnowledge } from '../record/knowledge.js';
 import { instantiate } from '../uncertainty/instantiate.js';
 import type { LeverSettings } from '../uncertainty/levers.js';
 import { type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
@@ -52,10 +54,18 @@ export interface DraftBrief {
   readonly name: string;
   readonly pointCount: number;
   readonly recordedPoints: number;
-  /** At the point estimates, open issues completed egalitarian. */
+  /** Points the source details, points we modelled (placeholders count as neither). */
+  readonly knowledge: DraftKnowledge;
+  /** At the point estimates, open issues completed by the rule `central.rule` names. */
   readonly central: DraftEvaluation;
+  /** At the point estimates, per party: its best and worst case over every completion of the open issues. */
+  readonly bounds: Readonly<Record<string, CompletionBounds>>;
   /** Over the draws. */
   readonly pAccept: Readonly<Record<string, number>>;
+  /** Over the draws: per party, P(accepts) under its worst and under its best completion. */
+  readonly pAcceptRange: Readonly<Record<string, readonly [number, number]>>;
+  /** Share of draws where the completion had to cross a red line (rule fewest-red-lines). */
+  readonly pFewestRedLines: number;
   readonly pAll: number;
   readonly stdErrors: { readonly pAccept: Readonly<Record<string, number>>; readonly pAll: number };
 }
@@ -152,12 +162,19 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
   const last = record.drafts[record.drafts.length - 1];
   const drafts: DraftBrief[] = record.drafts.map((d) => {
     const acc = mc.drafts.find((x) => x.name === d.name);
+    const bounds = draftBounds(centralScenario, d);
     return {
       name: d.name,
       pointCount: d.pointCount,
       recordedPoints: d.points.length,
+      knowledge: draftKnowledge(d),
       central: evaluateDraft(centralScenario, d),
+      bounds: Object.fromEntries(
+        centralScenario.parties.map((p, i) => [p.name, bounds[i] as CompletionBounds]),
+      ),
       pAccept: acc?.pAccept ?? {},
+      pAcceptRange: acc?.pAcceptRange ?? {},
+      pFewestRedLines: acc?.pFewestRedLines ?? Number.NaN,
       pAll: acc?.pAll ?? Number.NaN,
       stdErrors: acc?.stdErrors ?? { pAccept: {}, pAll: Number.NaN },
     };

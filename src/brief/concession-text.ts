@@ -32,6 +32,8 @@ export function concessionText(scenario: Scenario, c: Concession): string {
     .find((x) => x.id === c.redLine);
   const about = r?.description ? ` (${r.description})` : '';
   if (c.kind === 'drop-red-line') return `${c.party} drops red line ${c.redLine}${about}`;
+  if (c.kind === 'narrow-red-line')
+    return `${c.party} accepts ${c.admits}, keeping the rest of red line ${c.redLine}${about}`;
   const way = c.bound === 'below' || c.bound === 'atMost' ? 'as low as' : 'as high as';
   return `${c.party} accepts ${c.issue} ${way} ${fmt(c.admits)} (red line ${c.redLine}: ${c.bound} ${fmt(c.from)} → ${fmt(c.to)})`;
 }

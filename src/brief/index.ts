@@ -10,3 +10,4 @@ export {
   singleConcessionText,
   withConcessionTexts,
 } from './concession-text.js';
+export * from './verdict.js';

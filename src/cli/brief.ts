@@ -7,6 +7,7 @@ import {
   composeAnswers,
   type LeverSettings,
 } from '../index.js';
+import { checkScenarioEvidence } from '../node.js';
 import { loadForCommand } from './analyze.js';
 import type { CliIo } from './io.js';
 import { parseSettings } from './settings.js';
@@ -106,6 +107,10 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   const reportPath = args.report === false ? undefined : (args.report ?? `out/${scenario.name}-report.html`);
   if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers));
   if (args.json) io.out(JSON.stringify(briefJson(brief, answers), null, 2));
-  else io.out(briefToText(scenario, brief, answers, reportPath ? { reportPath } : {}));
+  else {
+    // "Verbatim" only for what was checked against the source text (when it can be found).
+    const verified = checkScenarioEvidence(scenario).verified;
+    io.out(briefToText(scenario, brief, answers, { ...(reportPath ? { reportPath } : {}), verified }));
+  }
   return 0;
 }

@@ -1,4 +1,17 @@
-import { diffDrafts, evaluateDraft, fmtValue, instantiate, monteCarlo } from '../index.js';
+import {
+  type DraftEvaluation,
+  describeKnowledge,
+  describeRule,
+  describeShift,
+  diffDrafts,
+  draftBounds,
+  draftKnowledge,
+  evaluateDraft,
+  fmtValue,
+  instantiate,
+  monteCarlo,
+  partyShift,
+} from '../index.js';
 import { loadForCommand } from './analyze.js';
 import type { CliIo } from './io.js';
 
@@ -55,8 +68,38 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
       pAccept: accB?.pAccept[p.name],
     },
   }));
-  const gained = parties.filter((p) => p.after.utility > p.before.utility + 1e-12).map((p) => p.party);
-  const lost = parties.filter((p) => p.after.utility < p.before.utility - 1e-12).map((p) => p.party);
+  const shifts = parties.map((p) =>
+    partyShift(
+      p.party,
+      { utility: p.before.utility, pAccept: p.before.pAccept ?? 0 },
+      { utility: p.after.utility, pAccept: p.after.pAccept ?? 0 },
+      args.samples,
+    ),
+  );
+  // A party is said to gain or lose only when utility and acceptance agree (see partyShift).
+  const gained = shifts.filter((s) => s.verdict === 'gains').map((s) => s.party);
+  const lost = shifts.filter((s) => s.verdict === 'loses').map((s) => s.party);
+  const mixed = shifts.filter((s) => s.verdict === 'mixed').map((s) => s.party);
+  const boundsA = draftBounds(central, a);
+  const boundsB = draftBounds(central, b);
+  const completion = (
+    e: DraftEvaluation,
+    bounds: typeof boundsA,
+    pAcceptRange: Record<string, readonly [number, number]> | undefined,
+  ) => ({
+    rule: e.rule,
+    filledIn: e.completion,
+    redLinesCrossed: e.redLinesCrossed,
+    parties: e.parties.map((p, i) => ({
+      party: p.party,
+      utility: p.utility,
+      accepts: p.accepts,
+      utilityRange: bounds[i]?.utility,
+      acceptsBest: bounds[i]?.acceptsBest,
+      acceptsWorst: bounds[i]?.acceptsWorst,
+      pAcceptRange: pAcceptRange?.[p.party],
+    })),
+  });
   const elapsedMs = io.now() - t0;
   if (args.json) {
     io.out(
@@ -64,10 +107,17 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
         {
           scenario: scenario.name,
           diff,
+          knowledge: { before: draftKnowledge(a), after: draftKnowledge(b) },
+          completions: {
+            before: completion(ea, boundsA, accA?.pAcceptRange),
+            after: completion(eb, boundsB, accB?.pAcceptRange),
+          },
           parties,
+          shifts,
           pAll: { before: accA?.pAll, after: accB?.pAll },
           gained,
           lost,
+          mixed,
           samples: args.samples,
           seed: args.seed,
           elapsedMs,
@@ -79,7 +129,7 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
     return 0;
   }
   const out: string[] = [
-    `${a.name} (${a.pointCount} points, ${a.points.length} recorded) → ${b.name} (${b.pointCount} points, ${b.points.length} recorded)`,
+    `${a.name} (${describeKnowledge(draftKnowledge(a))}) → ${b.name} (${describeKnowledge(draftKnowledge(b))})`,
     '',
     'Points',
   ];
@@ -88,8 +138,9 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
       p.change === 'changed'
         ? `${p.before?.title} → ${p.after?.title} (${(p.what ?? []).join(', ')})`
         : (p.after ?? p.before)?.title;
+    const pt = p.after ?? p.before;
     out.push(
-      `  ${p.change.padEnd(8)} ${t}${(p.after ?? p.before)?.detailed === false ? ' [not described in the source]' : ''}`,
+      `  ${p.change.padEnd(8)} ${t}${pt?.detailed === false ? ' [not described in the source]' : pt?.modelled ? ' [modelled, not in the source]' : ''}`,
     );
   }
   out.push('', 'Issues fixed by either draft');
@@ -97,11 +148,33 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
     out.push(
       `  ${i.issue}: ${i.before !== undefined ? fmtValue(i.before) : 'open'} → ${i.after !== undefined ? fmtValue(i.after) : 'open'}${i.change === 'same' ? '' : `  (${i.change})`}`,
     );
+  const w = Math.max(...parties.map((p) => p.party.length));
+  for (const [d, e, bounds, acc] of [
+    [a, ea, boundsA, accA],
+    [b, eb, boundsB, accB],
+  ] as const) {
+    if (e.open.length === 0) continue;
+    out.push(
+      '',
+      `${d.name}: ${e.open.length} open issues, filled in (ours, not the draft's) by ${describeRule(e.rule)}`,
+    );
+    out.push(
+      `  ${Object.entries(e.completion)
+        .map(([i, v]) => `${i} = ${fmtValue(v)}`)
+        .join(', ')}`,
+    );
+    e.parties.forEach((p, i) => {
+      const bd = bounds[i];
+      const r = acc?.pAcceptRange[p.party];
+      out.push(
+        `  ${p.party.padEnd(w)}  utility ${p.utility.toFixed(3)}, over completions ${bd?.utility ? `${bd.utility[0].toFixed(3)}–${bd.utility[1].toFixed(3)}` : 'none feasible'}; accepts in ${bd?.acceptsWorst ? 'all' : bd?.acceptsBest ? 'some' : 'no'} completions${r ? `; P(accepts) worst–best ${pct(r[0])}–${pct(r[1])}` : ''}`,
+      );
+    });
+  }
   out.push(
     '',
-    `Each party (utility at the central assumptions, open issues completed evenly; P(accepts) over ${args.samples.toLocaleString('en-US')} draws, seed ${args.seed})`,
+    `Each party (utility at the central assumptions under each draft's completion; P(accepts) over ${args.samples.toLocaleString('en-US')} draws, seed ${args.seed})`,
   );
-  const w = Math.max(...parties.map((p) => p.party.length));
   for (const p of parties) {
     const d = p.after.utility - p.before.utility;
     out.push(
@@ -111,7 +184,8 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
   out.push(`  all accept: ${pct(accA?.pAll)} → ${pct(accB?.pAll)}`);
   out.push(
     '',
-    `Gained: ${gained.join(', ') || 'nobody'}. Lost: ${lost.join(', ') || 'nobody'}. (✗ = rejects at the central assumptions)`,
+    `Verdict in both measures: ${shifts.map(describeShift).join('; ')}.`,
+    `Gained: ${gained.join(', ') || 'nobody'}. Lost: ${lost.join(', ') || 'nobody'}. Mixed (utility and acceptance disagree): ${mixed.join(', ') || 'nobody'}. (✗ = rejects at the central assumptions)`,
     `(${elapsedMs.toFixed(0)} ms)`,
   );
   io.out(out.join('\n'));

@@ -2,6 +2,12 @@
 // files, scenario resolution. The pure parts (parsing text, plans, results, rankings) are in the
 // pure entry `src/index.ts`; a distributed executor (a job queue across machines) sits here
 // beside workerExecutor, implementing the same Executor.
+export {
+  checkScenarioEvidence,
+  findSourceFiles,
+  type ScenarioEvidenceCheck,
+  type SourceFiles,
+} from './evidence-files.js';
 export { isGeniusFolder, type LoadGeniusOptions, loadGeniusFolder } from './genius-folder.js';
 export { builtInScenarioDir, builtInScenarios, type LoadOptions, loadScenario } from './load.js';
 export { openResultStore, RESULTS_FILE, type ResultStore, type ResultStoreOptions } from './result-store.js';

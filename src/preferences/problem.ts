@@ -2,6 +2,7 @@ import { ConcordError } from '../core/errors.js';
 import type { Issue } from '../outcomes/issue.js';
 import { createSpace, type OutcomeSpace } from '../outcomes/space.js';
 import { type CompiledCondition, type CompiledUtility, compileCondition, compileUtility } from './compile.js';
+import type { FeasibilityConstraint } from './constraint.js';
 import type { Condition, RedLine } from './red-line.js';
 import type { UtilityFunction } from './utility.js';
 
@@ -21,11 +22,19 @@ export interface PreferenceScenario {
   readonly name?: string;
   readonly issues: readonly Issue[];
   readonly parties: readonly PartyPreferences[];
+  /** Feasibility constraints of the space (links between issues), held by no party. */
+  readonly constraints?: readonly FeasibilityConstraint[];
 }
+
+/**
+ * Party position of a feasibility constraint of the space in {@link AnalysisProblem.redLines}:
+ * it belongs to no party, is never dropped or conceded, and makes an outcome impossible.
+ */
+export const SPACE_CONSTRAINT = -1;
 
 /** A red line made fast, with the party it belongs to. */
 export interface CompiledRedLine {
-  /** Position of the party in {@link AnalysisProblem.parties}. */
+  /** Position of the party in {@link AnalysisProblem.parties}; {@link SPACE_CONSTRAINT} for a constraint of the space. */
   readonly party: number;
   readonly id: string;
   readonly description?: string;
@@ -56,7 +65,10 @@ export interface CompiledParty {
 export interface AnalysisProblem {
   readonly space: OutcomeSpace;
   readonly parties: readonly CompiledParty[];
-  /** Every party's red lines, in party order. */
+  /**
+   * Every party's red lines, in party order, then the scenario's feasibility constraints
+   * (`party` = {@link SPACE_CONSTRAINT}), so every analysis leaves out what they forbid.
+   */
   readonly redLines: readonly CompiledRedLine[];
   /** True when every party's utility is linear-additive (the fast exact paths apply). */
   readonly additive: boolean;
@@ -119,10 +131,20 @@ export function prepareProblem(input: PreparableInput): AnalysisProblem {
   }
   const space = createSpace(input.issues);
   const parties = input.parties.map((p, i) => compileParty(space, p, i));
+  const constraints = (input.constraints ?? []).map((c): CompiledRedLine => {
+    checkCondition(space, c.forbid, 'the space', c.id);
+    return {
+      party: SPACE_CONSTRAINT,
+      id: c.id,
+      ...(c.description !== undefined ? { description: c.description } : {}),
+      forbid: c.forbid,
+      condition: compileCondition(space, c.forbid),
+    };
+  });
   return {
     space,
     parties,
-    redLines: parties.flatMap((p) => p.redLines),
+    redLines: [...parties.flatMap((p) => p.redLines), ...constraints],
     additive: parties.every((p) => p.tables !== undefined),
   };
 }

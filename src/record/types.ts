@@ -79,6 +79,8 @@ export interface DraftPoint {
   readonly summary?: string;
   readonly sets?: Readonly<Record<string, IssueValue>>;
   readonly detailed: boolean;
+  /** True when the point is our modelling, not a term the source gives for this draft. */
+  readonly modelled?: boolean;
   readonly evidence: readonly string[];
 }
 

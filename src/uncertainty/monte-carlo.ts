@@ -1,10 +1,12 @@
 import { completeDraft, draftFixed } from '../analysis/drafts/draft-evaluation.js';
+import { completionBounds } from '../analysis/drafts/draft-range.js';
 import { makePlan, type SearchModel } from '../analysis/search/additive-plan.js';
 import { type SearchHint, search } from '../analysis/search/additive-search.js';
 import { ConcordError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { issueValueAt } from '../outcomes/issue.js';
+import { SPACE_CONSTRAINT } from '../preferences/problem.js';
 import type { LeverSettings } from './levers.js';
 import { drawValues, planParameters, slotValues } from './parameter-plan.js';
 import { positiveInteger } from './sample.js';
@@ -42,8 +44,16 @@ export const MONTE_CARLO_DEFAULTS = { samples: 10_000, seed: 1, drafts: true, na
 /** How often a draft is accepted over the draws. */
 export interface DraftAcceptance {
   readonly name: string;
-  /** Per party: share of draws where it accepts the draft's egalitarian completion. */
+  /** Per party: share of draws where it accepts the draft's completion by the rule (see `pFewestRedLines`). */
   readonly pAccept: Readonly<Record<string, number>>;
+  /**
+   * Per party: share of draws where it accepts under its best completion (some completion of
+   * the open issues suits it) and under its worst (every completion does). `pAccept` lies
+   * between them; without open issues all three are equal.
+   */
+  readonly pAcceptRange: Readonly<Record<string, readonly [number, number]>>;
+  /** Share of draws whose completion crossed a red line (rule `fewest-red-lines`, not `egalitarian`). */
+  readonly pFewestRedLines: number;
   /** Share of draws where every party accepts. */
   readonly pAll: number;
   readonly stdErrors: { readonly pAccept: Readonly<Record<string, number>>; readonly pAll: number };
@@ -91,6 +101,20 @@ export interface MonteCarloResult {
   readonly perSample?: readonly SampleOutcome[];
 }
 
+/** Adds 1 per party that accepts under its best completion of `fixed`, and under its worst. */
+function countBounds(
+  model: SearchModel,
+  fixed: readonly number[],
+  best: Int32Array,
+  worst: Int32Array,
+): void {
+  for (let p = 0; p < best.length; p++) {
+    const b = completionBounds(model, fixed, p);
+    if (b.acceptsBest) best[p] = (best[p] as number) + 1;
+    if (b.acceptsWorst) worst[p] = (worst[p] as number) + 1;
+  }
+}
+
 /** The disagreement point of the Nash product: the reservation, or the lowest utility when it is -Infinity. */
 function disagreement(model: SearchModel): number[] {
   return model.reservations.map((r, p) => {
@@ -130,7 +154,10 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
   const k = parties.length;
   const drafts =
     (options.drafts ?? MONTE_CARLO_DEFAULTS.drafts)
-      ? (scenario.record?.drafts ?? []).map((d) => ({ name: d.name, fixed: draftFixed(space, d) }))
+      ? (scenario.record?.drafts ?? []).map((d) => {
+          const fixed = draftFixed(space, d);
+          return { name: d.name, fixed, open: fixed.some((v) => v < 0) };
+        })
       : [];
   const nA = plan.assumptions.length;
   const stream = createRng(seed).split();
@@ -144,6 +171,9 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
   const zoneHint: SearchHint = { candidates: [] };
   let zoneHits = 0;
   const accept = drafts.map(() => new Int32Array(k));
+  const acceptBest = drafts.map(() => new Int32Array(k));
+  const acceptWorst = drafts.map(() => new Int32Array(k));
+  const fewest = new Int32Array(drafts.length);
   const allAccept = new Int32Array(drafts.length);
   let nashRuns = 0;
   const nashIssue = space.sizes.map((s) => new Int32Array(s));
@@ -161,8 +191,15 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
     const draftAll: Record<string, boolean> = {};
     drafts.forEach((d, j) => {
       const c = completeDraft(model, d.fixed);
+      if (c.rule === 'fewest-red-lines') fewest[j] = (fewest[j] as number) + 1;
+      if (d.open) countBounds(model, d.fixed, acceptBest[j] as Int32Array, acceptWorst[j] as Int32Array);
       const crossedBy = new Uint8Array(k);
-      for (const r of c.crossed) crossedBy[(model.redLines[r] as { party: number }).party] = 1;
+      for (const r of c.crossed) {
+        const owner = (model.redLines[r] as { party: number }).party;
+        // A constraint of the space crossed: the draft is impossible, so nobody accepts it.
+        if (owner === SPACE_CONSTRAINT) crossedBy.fill(1);
+        else crossedBy[owner] = 1;
+      }
       let all = true;
       for (let p = 0; p < k; p++) {
         const ok = crossedBy[p] === 0 && (c.utilities[p] as number) >= (model.reservations[p] as number);
@@ -220,9 +257,24 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
         parties.map((name, q) => [name, share((accept[j] as Int32Array)[q] as number)]),
       );
       const pAll = share(allAccept[j] as number);
+      const pAcceptRange = Object.fromEntries(
+        parties.map((name, q): [string, readonly [number, number]] =>
+          d.open
+            ? [
+                name,
+                [
+                  share((acceptWorst[j] as Int32Array)[q] as number),
+                  share((acceptBest[j] as Int32Array)[q] as number),
+                ],
+              ]
+            : [name, [pAccept[name] as number, pAccept[name] as number]],
+        ),
+      );
       return {
         name: d.name,
         pAccept,
+        pAcceptRange,
+        pFewestRedLines: share(fewest[j] as number),
         pAll,
         stdErrors: {
           pAccept: Object.fromEntries(

@@ -5,6 +5,7 @@ import type { Scenario } from '../model/scenario.js';
 import { issueNumberAt } from '../outcomes/issue.js';
 import { createSpace, type OutcomeSpace } from '../outcomes/space.js';
 import { compileCondition } from '../preferences/compile.js';
+import { SPACE_CONSTRAINT } from '../preferences/problem.js';
 import type { Condition, IssueCondition } from '../preferences/red-line.js';
 import { evaluateValue } from '../preferences/value-function.js';
 import type { ParameterPlan } from './parameter-plan.js';
@@ -76,6 +77,18 @@ export class SampleModel {
         };
       }),
     );
+    // Feasibility constraints of the space come last, as in prepareProblem; nothing samples them.
+    const constraints = (scenario.constraints ?? []).map((r, index): RedLineBase => {
+      const c = compileCondition(space, r.forbid);
+      const line = { party: SPACE_CONSTRAINT, id: r.id, issues: c.issues, mask: c.mask, test: c.test };
+      return {
+        party: SPACE_CONSTRAINT,
+        index,
+        forbid: r.forbid,
+        line: { ...line, parts: conditionParts(space, r.forbid, c) },
+      };
+    });
+    this.#redLines = [...this.#redLines, ...constraints];
     this.#reservations = scenario.parties.map((p) => p.reservationValue);
     this.#weights = this.#parties.map((p) => p.weights.slice());
     this.#vals = this.#parties.map((p) => p.vals.map((t) => t.slice()));

@@ -2,7 +2,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { type Issue, issueNumberAt, issueSize } from '../../outcomes/issue.js';
 import type { OutcomeSpace } from '../../outcomes/space.js';
 import { compileCondition } from '../../preferences/compile.js';
-import type { IssueCondition } from '../../preferences/red-line.js';
+import type { Condition, IssueCondition } from '../../preferences/red-line.js';
 import { conditionParts, makePlan, type SearchModel, type SearchRedLine } from '../search/additive-plan.js';
 import { search } from '../search/additive-search.js';
 
@@ -38,6 +38,16 @@ export type Concession =
       readonly admits: number;
       readonly parameter: string;
       readonly value: number;
+      readonly size: number;
+    }
+  | {
+      /** Part of a red line given up (one value of an `in` list, one alternative of an `any`); size: that share of the line. */
+      readonly kind: 'narrow-red-line';
+      readonly party: string;
+      readonly redLine: string;
+      readonly admits: string;
+      /** The red line's condition after the change. */
+      readonly forbid: Condition;
       readonly size: number;
     }
   | {

@@ -1,3 +1,4 @@
+import { SPACE_CONSTRAINT } from '../../preferences/problem.js';
 import type { SearchModel } from '../search/additive-plan.js';
 import { makePlan } from '../search/additive-plan.js';
 import { search } from '../search/additive-search.js';
@@ -57,7 +58,9 @@ export function smallestPairs(ctx: ConcessionContext, limit: number): Concession
   const { model, fixed } = ctx;
   const levers: Lever[] = [
     ...ctx.chains.map((chain): Lever => ({ kind: 'bound', chain })),
-    ...model.redLines.map((_, redLine): Lever => ({ kind: 'drop', redLine })),
+    ...model.redLines.flatMap((r, redLine): Lever[] =>
+      r.party === SPACE_CONSTRAINT ? [] : [{ kind: 'drop', redLine }],
+    ),
     ...ctx.problem.parties.map((_, party): Lever => ({ kind: 'reservation', party })),
   ];
   const found: ConcessionPair[] = [];

@@ -1,6 +1,7 @@
 import { ConcordError } from '../../core/errors.js';
 import type { Scenario } from '../../model/scenario.js';
-import { type AnalysisProblem, prepareProblem } from '../../preferences/problem.js';
+import { type AnalysisProblem, prepareProblem, SPACE_CONSTRAINT } from '../../preferences/problem.js';
+import { redLineOwner } from '../../preferences/space-constraints.js';
 import type { Draft } from '../../record/types.js';
 import { draftFixed } from '../drafts/draft-evaluation.js';
 import { fewestCrossings } from '../drafts/fewest-crossings.js';
@@ -20,6 +21,7 @@ import {
   withRedLine,
   withReservation,
 } from './concession-moves.js';
+import { narrowings } from './concession-narrowing.js';
 import { type ConcessionPair, smallestPairs } from './concessions-pairs.js';
 
 export type { Concession } from './concession-moves.js';
@@ -70,7 +72,7 @@ export function blockingSets(ctx: ConcessionContext, model: SearchModel): RedLin
   return found?.sets.map((s) =>
     s.crossed.map((i) => {
       const r = ctx.problem.redLines[i] as AnalysisProblem['redLines'][number];
-      return { party: (ctx.problem.parties[r.party] as { name: string }).name, redLine: r.id };
+      return { party: redLineOwner(ctx.problem, r), redLine: r.id };
     }),
   );
 }
@@ -136,10 +138,24 @@ export function minimalConcessions(scenario: Scenario, options: ConcessionOption
     const i = firstOpening(chain.moves.length, (j) => opens(at(j), fixed));
     if (i >= 0) add(moveConcession(ctx, chain, i), at(i), true);
   }
-  model.redLines.forEach((_, idx) => {
+  model.redLines.forEach((r, idx) => {
+    if (r.party === SPACE_CONSTRAINT) return; // a constraint of the space is not anyone's to drop
     const changed = withRedLine(model, idx, undefined);
     add(dropConcession(ctx, idx), changed, opens(changed, fixed));
   });
+  for (const n of narrowings(problem, problem.space, model)) {
+    const changed = withRedLine(model, n.redLine, n.line);
+    const r = problem.redLines[n.redLine] as AnalysisProblem['redLines'][number];
+    const change: Concession = {
+      kind: 'narrow-red-line',
+      party: redLineOwner(problem, r),
+      redLine: r.id,
+      admits: n.admits,
+      forbid: n.forbid,
+      size: n.size,
+    };
+    add(change, changed, opens(changed, fixed));
+  }
   problem.parties.forEach((p, idx) => {
     const best = bestFor(model, fixed, idx);
     if (best !== undefined) {
@@ -150,7 +166,12 @@ export function minimalConcessions(scenario: Scenario, options: ConcessionOption
     if (p.reservation > lo)
       add(reservationConcession(ctx, idx, lo), withReservation(model, idx, Number.NEGATIVE_INFINITY), false);
   });
-  const kindOrder = { 'move-bound': 0, 'lower-reservation': 1, 'drop-red-line': 2 } as const;
+  const kindOrder = {
+    'move-bound': 0,
+    'narrow-red-line': 1,
+    'lower-reservation': 2,
+    'drop-red-line': 3,
+  } as const;
   singles.sort(
     (a, b) =>
       Number(b.suffices) - Number(a.suffices) ||

@@ -2,7 +2,8 @@ import { ConcordError } from '../../core/errors.js';
 import type { Scenario } from '../../model/scenario.js';
 import { type IssueValue, issueValueAt } from '../../outcomes/issue.js';
 import { indexOutcome, type NamedOutcome, type OutcomeSpace } from '../../outcomes/space.js';
-import { type AnalysisProblem, prepareProblem } from '../../preferences/problem.js';
+import { type AnalysisProblem, prepareProblem, SPACE_CONSTRAINT } from '../../preferences/problem.js';
+import { redLineOwner } from '../../preferences/space-constraints.js';
 import type { Draft } from '../../record/types.js';
 import { makePlan, type SearchModel, searchModel } from '../search/additive-plan.js';
 import { search } from '../search/additive-search.js';
@@ -125,8 +126,10 @@ export function evaluateDraft(input: Scenario | AnalysisProblem, draft: Draft | 
   const crossedBy = parties.map(() => [] as string[]);
   const crossed = done.crossed.map((i) => {
     const r = problem.redLines[i] as AnalysisProblem['redLines'][number];
-    (crossedBy[r.party] as string[]).push(r.id);
-    return { party: (parties[r.party] as { name: string }).name, redLine: r.id };
+    // An impossible outcome (a constraint of the space crossed) is accepted by nobody.
+    for (const [p, own] of crossedBy.entries())
+      if (r.party === p || r.party === SPACE_CONSTRAINT) own.push(r.id);
+    return { party: redLineOwner(problem, r), redLine: r.id };
   });
   const evaluations = parties.map((p, i): DraftPartyEvaluation => {
     const utility = done.utilities[i] as number;

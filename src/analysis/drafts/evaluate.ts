@@ -1,6 +1,7 @@
 import { ConcordError } from '../../core/errors.js';
 import { indexOutcome, type NamedOutcome, type Outcome } from '../../outcomes/space.js';
-import { prepareProblem } from '../../preferences/problem.js';
+import { prepareProblem, SPACE_CONSTRAINT } from '../../preferences/problem.js';
+import { redLineOwner } from '../../preferences/space-constraints.js';
 import { paretoFrontier } from '../frontier/frontier.js';
 import type { FrontierPoint, ProblemInput } from '../types.js';
 import { partialRange } from './partial-range.js';
@@ -91,8 +92,9 @@ export function evaluateOutcome(
   for (const r of problem.redLines) {
     const decided = r.condition.issues.every((i) => (o[i] as number) >= 0);
     if (decided && r.condition.test(o)) {
-      crossed.push({ party: (parties[r.party] as { name: string }).name, redLine: r.id });
-      (crossedBy[r.party] as string[]).push(r.id);
+      crossed.push({ party: redLineOwner(problem, r), redLine: r.id });
+      for (const [p, own] of crossedBy.entries())
+        if (r.party === p || r.party === SPACE_CONSTRAINT) own.push(r.id);
     }
   }
 

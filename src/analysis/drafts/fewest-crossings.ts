@@ -1,3 +1,4 @@
+import { SPACE_CONSTRAINT } from '../../preferences/problem.js';
 import { makePlan, type SearchModel } from '../search/additive-plan.js';
 import { type Objective, type SearchResult, search } from '../search/additive-search.js';
 
@@ -45,7 +46,10 @@ export function fewestCrossings(
   let budget = options.budget ?? 4096;
   const forced = fixedCrossings(model, fixed);
   const forcedSet = new Set(forced);
-  const candidates = model.redLines.map((_, i) => i).filter((i) => !forcedSet.has(i));
+  // A constraint of the space is never given up (only forced, when the fixed issues cross it).
+  const candidates = model.redLines
+    .map((_, i) => i)
+    .filter((i) => !forcedSet.has(i) && model.redLines[i]?.party !== SPACE_CONSTRAINT);
   const attempt = (extra: readonly number[]): SearchResult | undefined => {
     budget--;
     return search(makePlan(model, { fixed, ignore: new Set([...forced, ...extra]) }), objective);

@@ -1,6 +1,7 @@
 /** Result types of the issue zones and the helpers both of their methods share. */
 import { type Issue, type IssueValue, issueValueAt } from '../../outcomes/issue.js';
 import type { AnalysisProblem } from '../../preferences/problem.js';
+import { redLineOwner } from '../../preferences/space-constraints.js';
 
 /** Why a value of an issue appears in no agreement-zone outcome. */
 export type ExclusionReason =
@@ -112,7 +113,7 @@ export function redLineReasons(problem: AnalysisProblem, j: number, v: number): 
     if (always)
       out.push({
         kind: 'red-line',
-        party: (problem.parties[r.party] as { name: string }).name,
+        party: redLineOwner(problem, r),
         redLine: r.id,
       });
   }

@@ -123,9 +123,12 @@ export function analysisToText(scenario: Scenario, a: Analysis, options: TextRep
       : 'Opposition: none defined (no outcome is rational for every party)',
   );
   if (a.frontier.length === 0) {
+    const assumed = scenario.record?.assumptions.length ?? 0;
     lines.push(
       '',
-      'No agreement is possible: no outcome gives every party at least its reservation value without crossing a red line.',
+      assumed > 0
+        ? `At the central assumptions (the values written in the file), no outcome gives every party at least its reservation value without crossing a red line. ${assumed} of those values are assumptions with ranges: \`concord brief ${scenario.name}\` gives the probability of an agreement zone over them.`
+        : 'No agreement is possible: no outcome gives every party at least its reservation value without crossing a red line.',
     );
   }
 

@@ -114,6 +114,17 @@ export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly 
         `<tr id="as-${esc(a.id)}"><td>${esc(a.id)}</td><td>${esc(a.parameter)}</td><td>${a.value}</td><td>${esc(describeDistribution(a.distribution))}</td><td>${esc(a.rationale)}</td></tr>`,
       );
     parts.push('</table>');
+    const links = scenario.constraints ?? [];
+    if (links.length > 0) {
+      parts.push(
+        '<h2>Constraints of the space</h2><p class="note">Links between issues, modelled: combinations that cannot happen whoever is asked. Not a party’s red line; nobody can drop them.</p><table><tr><th>id</th><th>what it rules out</th></tr>',
+      );
+      for (const c of links)
+        parts.push(
+          `<tr id="cs-${esc(c.id)}"><td>${esc(c.id)}</td><td>${esc(c.description ?? c.id)}</td></tr>`,
+        );
+      parts.push('</table>');
+    }
     parts.push(`<p class="note">Source: “${esc(record.sources[0]?.title ?? '')}”.</p>`);
   }
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Concord — ${esc(scenario.name)}</title><style>${CSS}</style></head><body>\n${parts.join('\n')}\n</body></html>\n`;

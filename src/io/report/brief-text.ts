@@ -34,6 +34,20 @@ const wrap = (text: string, width: number, indent: string): string => {
   return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
 };
 
+/** What the brief may say of its evidence: "verbatim" only for what was checked against the source. */
+export function evidenceStatus(
+  evidence: readonly Evidence[],
+  verified: readonly string[] | undefined,
+): string {
+  const ok = new Set(verified ?? []);
+  const checked = evidence.filter((e) => ok.has(e.id)).length;
+  if (evidence.length > 0 && checked === evidence.length)
+    return 'every quote checked verbatim and every fact’s figures found in the source text; facts in our words';
+  if (checked > 0)
+    return `${checked} of ${evidence.length} items checked against the source text; the others as recorded`;
+  return 'quotes and facts as recorded, not checked against the source text here — concord check verifies them';
+}
+
 /**
  * The terminal brief: the answers first, each with the evidence and assumptions it rests on
  * (by id), then those evidence items and assumptions spelled out.
@@ -42,7 +56,12 @@ export function briefToText(
   scenario: Scenario,
   brief: Brief,
   answers: readonly Answer[],
-  options: { width?: number; reportPath?: string } = {},
+  options: {
+    width?: number;
+    reportPath?: string;
+    /** Evidence ids checked against the source text (see checkEvidence); default none: nothing is called verbatim. */
+    verified?: readonly string[];
+  } = {},
 ): string {
   const width = options.width ?? 100;
   const out: string[] = [];
@@ -70,7 +89,9 @@ export function briefToText(
   const cited = new Set(answers.flatMap((a) => a.evidence));
   const record = scenario.record;
   const source = record?.sources[0];
-  out.push(`EVIDENCE (from “${source?.title ?? 'the source'}”; quotes verbatim, facts in our words)`);
+  out.push(
+    `EVIDENCE (from “${source?.title ?? 'the source'}”; ${evidenceStatus(record?.evidence ?? [], options.verified)})`,
+  );
   for (const e of record?.evidence ?? []) {
     if (!cited.has(e.id)) continue;
     out.push(
@@ -83,6 +104,15 @@ export function briefToText(
     out.push(
       `  ${a.id}: ${a.parameter} = ${a.value} (${describeDistribution(a.distribution)}) — ${wrap(a.rationale, width - 30, '      ')}`,
     );
+  }
+  const constraints = scenario.constraints ?? [];
+  if (constraints.length > 0) {
+    out.push('');
+    out.push(
+      'CONSTRAINTS OF THE SPACE (links between issues, modelled; not a party’s red line — nobody can drop them)',
+    );
+    for (const c of constraints)
+      out.push(`  ${c.id}: ${wrap(c.description ?? c.id, width - 6 - c.id.length, '      ')}`);
   }
   if (options.reportPath) out.push('', `Full report with charts: ${options.reportPath}`);
   return out.join('\n');

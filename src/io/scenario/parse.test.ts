@@ -152,7 +152,7 @@ describe('parseScenario: top level', () => {
   it('reports unknown top-level keys at the key, with a suggestion when one is close', () => {
     expect(problems(`${VALID}descripton: x\nweather: []\n`)).toEqual([
       '21:1 descripton: unknown key "descripton"; did you mean "description"?',
-      '22:1 weather: unknown key "weather"; the keys allowed here are $schema, name, description, issues, parties, sources, evidence, assumptions, drafts, events, levers, conflict',
+      '22:1 weather: unknown key "weather"; the keys allowed here are $schema, name, description, issues, parties, constraints, sources, evidence, assumptions, drafts, events, levers, …',
     ]);
   });
 

@@ -4,8 +4,9 @@ import type { Party } from '../../model/party.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { Issue } from '../../outcomes/issue.js';
 import { isRecord, ReadContext } from './context.js';
-import { type Draft, locateAll } from './draft.js';
+import { type Draft, locateAll, type Path } from './draft.js';
 import { Locator } from './locate.js';
+import { readConstraints } from './read-conditions.js';
 import { readIssues } from './read-issues.js';
 import { readParties } from './read-parties.js';
 import { hasRecord, readRecord } from './read-record.js';
@@ -115,6 +116,9 @@ function parse(text: string, file: string): Result<Scenario> {
   const root = isRecord(raw) ? raw : {};
   const issues = readIssues(root.issues, ctx);
   const parties = readParties(root.parties, issues, ctx);
+  const constraints = Array.isArray(root.constraints)
+    ? readConstraints(root.constraints, issues, redLineIdPaths(root.parties), ctx)
+    : [];
 
   const yamlWarnings: Problem[] = doc.warnings.map((w) => ({
     code: 'yaml-warning',
@@ -128,6 +132,7 @@ function parse(text: string, file: string): Result<Scenario> {
     ...(f.description !== undefined ? { description: f.description } : {}),
     issues: issues.issues as Issue[],
     parties: parties as Party[],
+    ...(constraints && constraints.length > 0 ? { constraints } : {}),
     source: file,
   };
   // The record refers into issues and parties, so it is read only when they are sound.
@@ -149,6 +154,20 @@ function parse(text: string, file: string): Result<Scenario> {
     ),
   ];
   return ok(scenario, warnings);
+}
+
+/** Where each party red-line id is written, so a constraint cannot reuse one. */
+function redLineIdPaths(parties: unknown): Map<string, Path> {
+  const ids = new Map<string, Path>();
+  if (!Array.isArray(parties)) return ids;
+  parties.forEach((p: unknown, j) => {
+    const lines = isRecord(p) && Array.isArray(p.redLines) ? p.redLines : [];
+    lines.forEach((r: unknown, k) => {
+      if (isRecord(r) && typeof r.id === 'string' && !ids.has(r.id))
+        ids.set(r.id, ['parties', j, 'redLines', k, 'id']);
+    });
+  });
+  return ids;
 }
 
 /** The map key written at `offset` (plain, single- or double-quoted), for duplicate-key messages. */

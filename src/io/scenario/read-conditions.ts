@@ -1,9 +1,10 @@
 import type { IssueValue } from '../../outcomes/issue.js';
+import type { FeasibilityConstraint } from '../../preferences/constraint.js';
 import type { Condition, IssueCondition, RedLine } from '../../preferences/red-line.js';
 import type { ReadContext } from './context.js';
 import type { Path } from './draft.js';
 import { type IssueTable, unknownIssue, valueIndex } from './read-issues.js';
-import type { ConditionFile, RedLineFile } from './schema.js';
+import type { ConditionFile, ConstraintFile, RedLineFile } from './schema.js';
 import { quote } from './words.js';
 
 type Leaf = Extract<ConditionFile, { issue: string }>;
@@ -111,6 +112,63 @@ export function readRedLines(
       return;
     }
     out.push({ id: r.id, ...(r.description !== undefined ? { description: r.description } : {}), forbid });
+  });
+  return ok ? out : undefined;
+}
+
+/**
+ * Reads the `constraints` section (feasibility constraints of the space); `ids` is shared with
+ * the red lines, so an id names one thing. Exactly one of `forbid` / `require` per constraint.
+ */
+export function readConstraints(
+  raw: readonly unknown[],
+  issues: IssueTable,
+  ids: Map<string, Path>,
+  ctx: ReadContext,
+): FeasibilityConstraint[] | undefined {
+  let ok = true;
+  const out: FeasibilityConstraint[] = [];
+  raw.forEach((item, k) => {
+    const at: Path = ['constraints', k];
+    const rawId = (item as { id?: unknown } | null)?.id;
+    if (typeof rawId === 'string') {
+      const first = ids.get(rawId);
+      if (first) {
+        ctx.error(
+          'duplicate-red-line',
+          [...at, 'id'],
+          `duplicate id ${quote(rawId)} (red lines and constraints share ids); the first is at ${ctx.where(first)}`,
+        );
+        ok = false;
+      } else ids.set(rawId, [...at, 'id']);
+    }
+    if (!ctx.clean(at)) {
+      ok = false;
+      return;
+    }
+    const c = item as ConstraintFile;
+    if ((c.forbid === undefined) === (c.require === undefined)) {
+      ctx.error(
+        'constraint-kind',
+        at,
+        `constraint ${quote(c.id)} needs exactly one of forbid (an impossible combination) or require (a required one)`,
+      );
+      ok = false;
+      return;
+    }
+    const kind = c.forbid !== undefined ? 'forbid' : 'require';
+    const cond = readCondition((c.forbid ?? c.require) as ConditionFile, issues, [...at, kind], ctx);
+    if (!cond) {
+      ok = false;
+      return;
+    }
+    out.push({
+      id: c.id,
+      ...(c.description !== undefined ? { description: c.description } : {}),
+      kind,
+      forbid: kind === 'forbid' ? cond : { not: cond },
+      ...(kind === 'require' ? { require: cond } : {}),
+    });
   });
   return ok ? out : undefined;
 }

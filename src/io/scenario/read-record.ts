@@ -134,6 +134,7 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
     ...partyNames,
     ...scenario.issues.map((i) => i.name),
     ...scenario.parties.flatMap((p) => p.redLines.map((r) => r.id)),
+    ...(scenario.constraints ?? []).map((c) => c.id),
   ]);
 
   const refs = (list: unknown, path: Path, pool: Set<string>, what: string): void => {

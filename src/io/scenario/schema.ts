@@ -181,6 +181,20 @@ export const redLineSchema = doc(
   'RedLine',
 );
 
+export const constraintSchema = doc(
+  z.strictObject({
+    id: name('Unique id of the constraint in the scenario (red lines and constraints share one namespace).'),
+    description: text('The link between issues in words, and why it holds.').optional(),
+    forbid: doc(conditionSchema, 'A combination that cannot happen.').optional(),
+    require: doc(
+      conditionSchema,
+      'A combination that must hold (outcomes outside it cannot happen).',
+    ).optional(),
+  }),
+  'A feasibility constraint of the outcome space (a link between issues): give exactly one of `forbid` or `require`. Not any party’s red line: nobody can drop or concede it; analysis leaves out the outcomes it rules out.',
+  'FeasibilityConstraint',
+);
+
 // ── Utility given as hyper-rectangles ──────────────────────────────────────────────────────────
 
 const bound = doc(
@@ -336,6 +350,10 @@ export const draftSchema = doc(
           summary: text('What the source says of it, in our words.').optional(),
           sets: doc(z.record(z.string(), issueValue), 'Issue → value the point fixes.').optional(),
           detailed: doc(z.boolean(), 'false when the source does not say what the point contains.'),
+          modelled: doc(
+            z.boolean(),
+            'true when the point is our modelling, not a term the source attributes to this draft (it is then not counted as known).',
+          ).optional(),
           evidence: ids('Evidence for the point.'),
         }),
       ),
@@ -452,6 +470,10 @@ export const scenarioSections = {
     }),
     'The parties (at least 2).',
   ),
+  constraints: doc(
+    z.array(constraintSchema),
+    'Links between issues: combinations that are impossible or required whoever is asked.',
+  ).optional(),
   sources: doc(z.array(sourceSchema), 'Documents the record cites.').optional(),
   evidence: doc(z.array(evidenceSchema), 'Quotes and facts from the sources.').optional(),
   assumptions: doc(z.array(assumptionSchema), 'Parameters the sources do not give.').optional(),
@@ -472,6 +494,7 @@ export type PartyFile = z.infer<typeof partySchema>;
 export type ValueSpecFile = z.infer<typeof valueSpecSchema>;
 export type ConditionFile = z.infer<typeof conditionSchema>;
 export type RedLineFile = z.infer<typeof redLineSchema>;
+export type ConstraintFile = z.infer<typeof constraintSchema>;
 export type UtilityFile = z.infer<typeof utilitySchema>;
 export type BoundFile = z.infer<typeof bound>;
 export type EvidenceFile = z.infer<typeof evidenceSchema>;

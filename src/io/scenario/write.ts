@@ -2,6 +2,7 @@ import { Document, isCollection, isMap, isPair, isSeq } from 'yaml';
 import type { Party } from '../../model/party.js';
 import type { Scenario } from '../../model/scenario.js';
 import { type Issue, issueNumberAt, issueSize, issueValueAt } from '../../outcomes/issue.js';
+import { constraintCondition } from '../../preferences/constraint.js';
 import type { Condition } from '../../preferences/red-line.js';
 import type { HyperRectangleUtility, LinearAdditiveUtility } from '../../preferences/utility.js';
 import { evaluateValue, type ValueFunction } from '../../preferences/value-function.js';
@@ -32,6 +33,15 @@ function scenarioFile(s: Scenario): Out {
     ...(s.description !== undefined ? { description: s.description } : {}),
     issues: s.issues.map(issueFile),
     parties: s.parties.map((p) => partyFile(p, s.issues)),
+    ...(s.constraints && s.constraints.length > 0
+      ? {
+          constraints: s.constraints.map((c) => ({
+            id: c.id,
+            ...(c.description !== undefined ? { description: c.description } : {}),
+            [c.kind]: conditionFile(constraintCondition(c)),
+          })),
+        }
+      : {}),
     ...(s.record ? recordFile(s.record) : {}),
   };
 }
@@ -247,6 +257,9 @@ function flowSmallCollections(doc: Document): void {
   if (!isMap(root)) return;
   const issues = root.get('issues');
   if (isSeq(issues)) for (const issue of issues.items) if (isMap(issue)) flow(issue.get('options'), false);
+  const constraints = root.get('constraints');
+  if (isSeq(constraints))
+    for (const c of constraints.items) if (isMap(c)) flowCondition(c.get('forbid') ?? c.get('require'));
   const parties = root.get('parties');
   if (!isSeq(parties)) return;
   for (const party of parties.items) {
