@@ -1,13 +1,14 @@
-import { makePlan, type SearchModel } from '../analysis/additive-plan.js';
-import { type SearchHint, search } from '../analysis/additive-search.js';
-import { completeDraft, draftFixed } from '../analysis/draft-evaluation.js';
 import { ConcordError } from '../core/errors.js';
-import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { issueValueAt } from '../outcomes/issue.js';
 import type { LeverSettings } from './levers.js';
-import { drawValues, planParameters, slotValues } from './parameter-plan.js';
-import { positiveInteger } from './sample.js';
+import {
+  type MonteCarloTally,
+  monteCarloTally,
+  resolveDraws,
+  type SampleOutcome,
+} from './monte-carlo-tally.js';
+import { planParameters } from './parameter-plan.js';
 import { SampleModel } from './sample-model.js';
 import { binomialStdError, type Summary, summarize } from './stats.js';
 
@@ -37,8 +38,6 @@ export interface MonteCarloOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export const MONTE_CARLO_DEFAULTS = { samples: 10_000, seed: 1, drafts: true, nashEvery: 10 } as const;
-
 /** How often a draft is accepted over the draws. */
 export interface DraftAcceptance {
   readonly name: string;
@@ -64,17 +63,6 @@ export interface NashSummary {
   readonly utilities: Readonly<Record<string, Summary>>;
 }
 
-/** What one draw gave (with `perSample: true`). */
-export interface SampleOutcome {
-  /** Assumption id → drawn value. */
-  readonly values: Readonly<Record<string, number>>;
-  readonly zone: boolean;
-  /** Draft name → every party accepts. */
-  readonly drafts: Readonly<Record<string, boolean>>;
-  /** Value index per issue of the Nash solution, when computed and defined. */
-  readonly nash?: readonly number[];
-}
-
 export interface MonteCarloResult {
   readonly samples: number;
   readonly seed: number;
@@ -91,23 +79,15 @@ export interface MonteCarloResult {
   readonly perSample?: readonly SampleOutcome[];
 }
 
-/** The disagreement point of the Nash product: the reservation, or the lowest utility when it is -Infinity. */
-function disagreement(model: SearchModel): number[] {
-  return model.reservations.map((r, p) => {
-    if (Number.isFinite(r)) return r;
-    let lo = 0;
-    for (const t of model.tables[p] as readonly Float64Array[]) lo += Math.min(...t);
-    return lo;
-  });
-}
-
 /**
  * Monte Carlo over the record's assumptions: each draw sets every assumption from its
  * distribution (one `rng.float()` each, in record order, on a stream split from `seed`), applies
  * the lever settings and pins, and asks exactly — by branch and bound, never by enumerating the
  * outcomes — whether an agreement zone exists, whether each party accepts each draft's
  * egalitarian completion, and where the Nash solution lies. Probabilities come with binomial
- * standard errors. Linear-additive utilities only (`not-additive`).
+ * standard errors. Linear-additive utilities only (`not-additive`). The same as
+ * {@link monteCarloResult} of one {@link monteCarloTally} over every draw; tallies of chunks
+ * (run anywhere) merge into the same result, bit for bit.
  *
  * @example
  * const mc = monteCarlo(scenario, { samples: 10_000, seed: 7, levers: { sanctions: 'intensified' } });
@@ -115,96 +95,31 @@ function disagreement(model: SearchModel): number[] {
  * mc.drafts[0].pAccept.Ukraine; // 0.04
  */
 export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}): MonteCarloResult {
-  const samples = positiveInteger('samples', options.samples ?? MONTE_CARLO_DEFAULTS.samples);
-  const seed = options.seed ?? MONTE_CARLO_DEFAULTS.seed;
-  if (!Number.isInteger(seed)) throw new ConcordError('bad-option', `seed must be an integer, got ${seed}`);
-  const every = options.nashEvery ?? MONTE_CARLO_DEFAULTS.nashEvery;
-  if (!Number.isInteger(every) || every < 0)
-    throw new ConcordError('bad-option', `nashEvery must be a non-negative integer, got ${every}`);
-  const levers = options.levers ?? {};
-  const overrides = options.overrides ?? {};
+  return monteCarloResult(scenario, options, monteCarloTally(scenario, options));
+}
+
+/**
+ * The result of a Monte Carlo run from the tally of all its draws (one tally, or the
+ * {@link mergeTallies} of its chunks); `tally-incomplete` when draws are missing.
+ */
+export function monteCarloResult(
+  scenario: Scenario,
+  options: MonteCarloOptions,
+  tally: MonteCarloTally,
+): MonteCarloResult {
+  const o = resolveDraws(options);
+  if (tally.from !== 0 || tally.to !== o.samples)
+    throw new ConcordError(
+      'tally-incomplete',
+      `the tally holds draws ${tally.from} to ${tally.to}, not 0 to ${o.samples}`,
+    );
+  const { samples, seed, every, levers, overrides } = o;
   const plan = planParameters(scenario, { levers, overrides });
-  const sm = new SampleModel(scenario, plan);
-  const { space } = sm;
+  const { space } = new SampleModel(scenario, plan);
   const parties = scenario.parties.map((p) => p.name);
-  const k = parties.length;
-  const drafts =
-    (options.drafts ?? MONTE_CARLO_DEFAULTS.drafts)
-      ? (scenario.record?.drafts ?? []).map((d) => ({ name: d.name, fixed: draftFixed(space, d) }))
-      : [];
-  const nA = plan.assumptions.length;
-  const stream = createRng(seed).split();
-  const u = new Float64Array(nA);
-  const draws = new Float64Array(nA);
-  const values = new Float64Array(plan.slots.length);
-
-  // The zone test passes weights and recent answers from draw to draw (a yes/no answer, so
-  // only the speed changes). Drafts and Nash start cold, so that where several completions tie
-  // each draw picks the one evaluateDraft picks on the same scenario.
-  const zoneHint: SearchHint = { candidates: [] };
-  let zoneHits = 0;
-  const accept = drafts.map(() => new Int32Array(k));
-  const allAccept = new Int32Array(drafts.length);
-  let nashRuns = 0;
-  const nashIssue = space.sizes.map((s) => new Int32Array(s));
-  const nashUtil = parties.map(() => [] as number[]);
-  const perSample: SampleOutcome[] | undefined = options.perSample ? [] : undefined;
-
-  for (let s = 0; s < samples; s++) {
-    for (let a = 0; a < nA; a++) u[a] = stream.float();
-    drawValues(plan, u, draws);
-    slotValues(plan, draws, values);
-    const model = sm.model(values);
-    const zonePlan = makePlan(model);
-    const inZone = search(zonePlan, { kind: 'exists' }, zoneHint) !== undefined;
-    if (inZone) zoneHits++;
-    const draftAll: Record<string, boolean> = {};
-    drafts.forEach((d, j) => {
-      const c = completeDraft(model, d.fixed);
-      const crossedBy = new Uint8Array(k);
-      for (const r of c.crossed) crossedBy[(model.redLines[r] as { party: number }).party] = 1;
-      let all = true;
-      for (let p = 0; p < k; p++) {
-        const ok = crossedBy[p] === 0 && (c.utilities[p] as number) >= (model.reservations[p] as number);
-        if (ok) (accept[j] as Int32Array)[p] = ((accept[j] as Int32Array)[p] as number) + 1;
-        else all = false;
-      }
-      if (all) allAccept[j] = (allAccept[j] as number) + 1;
-      draftAll[d.name] = all;
-    });
-    let nashOutcome: number[] | undefined;
-    if (every > 0 && s % every === 0) {
-      nashRuns++;
-      if (inZone) {
-        const r = search(makePlan(model), { kind: 'nash', disagreement: disagreement(model) });
-        if (r) {
-          nashOutcome = r.outcome;
-          r.outcome.forEach((v, i) => {
-            const c = nashIssue[i] as Int32Array;
-            c[v] = (c[v] as number) + 1;
-          });
-          r.utilities.forEach((x, p) => {
-            (nashUtil[p] as number[]).push(x);
-          });
-        }
-      }
-    }
-    if (perSample) {
-      const vals: Record<string, number> = {};
-      plan.assumptions.forEach((a, i) => {
-        vals[a.id] = draws[i] as number;
-      });
-      perSample.push({
-        values: vals,
-        zone: inZone,
-        drafts: draftAll,
-        ...(nashOutcome ? { nash: nashOutcome } : {}),
-      });
-    }
-    if (options.onProgress && ((s + 1) % 1000 === 0 || s + 1 === samples)) options.onProgress(s + 1, samples);
-  }
-
-  const p = zoneHits / samples;
+  const drafts = o.drafts ? (scenario.record?.drafts ?? []) : [];
+  const { accept, allAccept, nashRuns, nashIssue, nashUtil } = tally;
+  const p = tally.zoneHits / samples;
   const defined = nashUtil[0]?.length ?? 0;
   const pDefined = nashRuns > 0 ? defined / nashRuns : Number.NaN;
   return {
@@ -217,7 +132,7 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
     drafts: drafts.map((d, j) => {
       const share = (c: number) => c / samples;
       const pAccept = Object.fromEntries(
-        parties.map((name, q) => [name, share((accept[j] as Int32Array)[q] as number)]),
+        parties.map((name, q) => [name, share((accept[j] as number[])[q] as number)]),
       );
       const pAll = share(allAccept[j] as number);
       return {
@@ -241,7 +156,7 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
         space.issues.map((issue, i) => [
           issue.name,
           Object.fromEntries(
-            Array.from(nashIssue[i] as Int32Array, (c, v) => [
+            (nashIssue[i] as number[]).map((c, v) => [
               String(issueValueAt(issue, v)),
               defined > 0 ? c / defined : 0,
             ]),
@@ -251,6 +166,6 @@ export function monteCarlo(scenario: Scenario, options: MonteCarloOptions = {}):
       utilities: Object.fromEntries(parties.map((name, q) => [name, summarize(nashUtil[q] as number[])])),
     },
     warnings: plan.warnings,
-    ...(perSample ? { perSample } : {}),
+    ...(tally.perSample ? { perSample: tally.perSample } : {}),
   };
 }
