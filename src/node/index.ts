@@ -4,6 +4,33 @@
 // beside workerExecutor, implementing the same Executor.
 export { isGeniusFolder, type LoadGeniusOptions, loadGeniusFolder } from './genius-folder.js';
 export { builtInScenarioDir, builtInScenarios, type LoadOptions, loadScenario } from './load.js';
+export {
+  checkRedis,
+  parseQueueUrl,
+  QUEUE_NAME,
+  type QueueAddress,
+} from './queue-connection.js';
+export {
+  type QueuedMonteCarlo,
+  type QueueExecutorOptions,
+  type QueueMonteCarloOptions,
+  queueExecutor,
+  queueMonteCarlo,
+} from './queue-executor.js';
+export {
+  jobSchema,
+  monteCarloJob,
+  type QueueJob,
+  scenarioFingerprint,
+  tournamentJobId,
+} from './queue-jobs.js';
+export { type JobRunner, type JobRunnerOptions, openJobRunner, type QueuedJob } from './queue-jobs-runner.js';
+export {
+  type QueueWorker,
+  type QueueWorkerEvent,
+  type QueueWorkerOptions,
+  startQueueWorker,
+} from './queue-worker.js';
 export { openResultStore, RESULTS_FILE, type ResultStore, type ResultStoreOptions } from './result-store.js';
 export { loadScenarioFile } from './scenario-file.js';
 export { scenarioResolver } from './scenario-resolver.js';
