@@ -1,7 +1,7 @@
 // Node-only effects of the library: scenario files and folders, worker-thread executors, result
 // files, scenario resolution. The pure parts (parsing text, plans, results, rankings) are in the
-// pure entry `src/index.ts`; a distributed executor (a job queue across machines) sits here
-// beside workerExecutor, implementing the same Executor.
+// pure entry `src/index.ts`. The queue (BullMQ on Redis: `concord worker` processes on any
+// machines) sits beside workerExecutor: queueExecutor implements the same Executor.
 export { isGeniusFolder, type LoadGeniusOptions, loadGeniusFolder } from './genius-folder.js';
 export { builtInScenarioDir, builtInScenarios, type LoadOptions, loadScenario } from './load.js';
 export {

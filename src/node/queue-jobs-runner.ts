@@ -209,8 +209,17 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
                 if (!job) return;
                 if (state === 'completed') {
                   const done = await queue.getJob(id);
-                  if (done) deliver(done.returnvalue, id);
-                  else lost.push(job);
+                  if (!done) lost.push(job);
+                  else {
+                    deliver(done.returnvalue, id);
+                    // Finished, yet not everything it was for arrived: it never will.
+                    if (outstanding.has(id))
+                      failedFor(
+                        id,
+                        `it finished without answering for ${[...(pending.get(id) ?? [])].slice(0, 3).join(', ')}`,
+                        done.attemptsMade,
+                      );
+                  }
                 } else if (state === 'failed') {
                   const done = await queue.getJob(id);
                   // A failure left by an earlier session is forgotten: the job is sent afresh.

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Piscina } from 'piscina';
@@ -17,7 +17,7 @@ import { describeZodError, type JobResult, jobSchema, type QueueJob } from './qu
 export interface QueueWorkerOptions {
   /** `redis://HOST:PORT[/DB]`. */
   readonly url: string;
-  /** Jobs at once, each on its own thread; default: the machine's available parallelism. */
+  /** Threads, each running one job at a time; default: the machine's available parallelism. */
   readonly concurrency?: number;
   /**
    * How long a job's lock lasts without renewal (renewed every half of it while the job runs):
@@ -102,7 +102,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     },
     {
       connection: redisOptions(address),
-      concurrency,
+      // Recorded on each job it takes (`processedBy`): who ran what, when a job is looked into.
+      name: `concord@${hostname()}:${process.pid}`,
+      // Two jobs a thread: the next one is already here when a thread finishes, so threads never
+      // wait for a round trip to Redis (the pool queues the second).
+      concurrency: concurrency * 2,
       lockDuration: stalledMs,
       stalledInterval: stalledMs,
       maxStalledCount: 2,
