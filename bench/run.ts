@@ -4,6 +4,7 @@
  */
 import { cpus } from 'node:os';
 import { benchAnalysis } from './analysis.js';
+import { benchQueue } from './queue.js';
 import { benchSimulation } from './simulation.js';
 import { benchTournament } from './tournament.js';
 import { benchUncertainty } from './uncertainty.js';
@@ -12,6 +13,7 @@ const groups: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
   simulation: benchSimulation,
   tournament: benchTournament,
+  queue: benchQueue,
   uncertainty: benchUncertainty,
 };
 const pick = process.argv.slice(2);

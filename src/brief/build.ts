@@ -19,8 +19,13 @@ import { type DraftDiff, diffDrafts } from '../record/diff.js';
 import { type DraftKnowledge, draftKnowledge } from '../record/knowledge.js';
 import { instantiate } from '../uncertainty/instantiate.js';
 import type { LeverSettings } from '../uncertainty/levers.js';
-import { type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
-import { type SensitivityBar, sensitivity } from '../uncertainty/sensitivity.js';
+import { type MonteCarloOptions, type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
+import {
+  type Sensitivity,
+  type SensitivityBar,
+  type SensitivityOptions,
+  sensitivity,
+} from '../uncertainty/sensitivity.js';
 import { type ConcessionsText, withConcessionTexts } from './concession-text.js';
 
 export interface BriefOptions {
@@ -38,6 +43,28 @@ export interface BriefOptions {
   readonly now?: () => number;
   /** Progress of the main Monte Carlo. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The Monte Carlo and the tornado, computed elsewhere (threads, a queue of workers) with the
+   * options {@link briefDraws} gives; default: computed here.
+   */
+  readonly computed?: { readonly monteCarlo: MonteCarloResult; readonly sensitivity: Sensitivity };
+}
+
+/**
+ * The options of the brief's two sampled parts, the main Monte Carlo and the tornado: run them
+ * anywhere and pass the results back as `computed` to get the same brief.
+ */
+export function briefDraws(options: BriefOptions = {}): {
+  monteCarlo: MonteCarloOptions;
+  sensitivity: SensitivityOptions;
+} {
+  const seed = options.seed ?? 1;
+  const levers = options.levers ?? {};
+  const overrides = options.overrides ?? {};
+  return {
+    monteCarlo: { samples: options.samples ?? 10_000, seed, levers, overrides },
+    sensitivity: { samples: options.whatIfSamples ?? 1_000, seed, levers, overrides },
+  };
 }
 
 export interface WhatIf {
@@ -128,7 +155,6 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
   const seed = options.seed ?? 1;
   const levers = options.levers ?? {};
   const overrides = options.overrides ?? {};
-  const samples = options.samples ?? 10_000;
   const whatIfSamples = options.whatIfSamples ?? 1_000;
 
   const pointValues = Object.fromEntries(record.assumptions.map((a) => [a.id, a.value]));
@@ -152,13 +178,13 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
           .map((r) => ({ party: party.name, redLine: r.id, description: r.description ?? r.id })),
       );
 
-  const mc = monteCarlo(scenario, {
-    samples,
-    seed,
-    levers,
-    overrides,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const draws = briefDraws(options);
+  const mc =
+    options.computed?.monteCarlo ??
+    monteCarlo(scenario, {
+      ...draws.monteCarlo,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   const last = record.drafts[record.drafts.length - 1];
   const drafts: DraftBrief[] = record.drafts.map((d) => {
     const acc = mc.drafts.find((x) => x.name === d.name);
@@ -183,7 +209,7 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
     last?.revises !== undefined ? record.drafts.find((d) => d.name === last.revises) : undefined;
 
   // One tornado (common random numbers) gives the lever and red-line what-ifs too.
-  const tornado = sensitivity(scenario, { samples: whatIfSamples, seed, levers, overrides });
+  const tornado = options.computed?.sensitivity ?? sensitivity(scenario, draws.sensitivity);
   const base = tornado.baseline;
   const labelOf = (id: string): string => {
     const a = record.assumptions.find((x) => x.id === id);

@@ -10,6 +10,7 @@ import {
 import { checkScenarioEvidence } from '../node.js';
 import { loadForCommand } from './analyze.js';
 import type { CliIo } from './io.js';
+import { queuedBriefDraws } from './queue-draws.js';
 import { parseSettings } from './settings.js';
 
 export interface BriefArgs {
@@ -19,6 +20,8 @@ export interface BriefArgs {
   readonly set?: string[];
   readonly json?: true;
   readonly report?: string | false;
+  /** Run the Monte Carlo on `concord worker` processes through the queue at this Redis URL. */
+  readonly queue?: string;
 }
 
 /** A progress bar on stderr for the Monte Carlo, only on a terminal (CI logs stay clean). */
@@ -93,13 +96,20 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
     for (const m of settings.problems) io.err(`error: --set: ${m}`);
     return 1;
   }
-  const bar = progress(io);
-  const brief = buildBrief(scenario, {
+  const options = {
     samples: args.samples,
     seed: args.seed,
     levers: settings.levers as LeverSettings,
     overrides: settings.overrides,
     now: io.now,
+  };
+  const computed = args.queue
+    ? await queuedBriefDraws(args.scenario, scenario, options, args.queue, io)
+    : undefined;
+  const bar = computed ? undefined : progress(io);
+  const brief = buildBrief(scenario, {
+    ...options,
+    ...(computed ? { computed } : {}),
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.stop();

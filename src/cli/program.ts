@@ -9,6 +9,7 @@ import type { CliIo } from './io.js';
 import { simulateCommand } from './simulate.js';
 import { tournamentCommand } from './tournament.js';
 import { whatIfCommand } from './whatif.js';
+import { workerProgram } from './worker.js';
 
 /** The scenario `concord` runs when given no command. */
 export const DEFAULT_SCENARIO = 'ukraine-2025';
@@ -165,6 +166,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'worker threads (default: every core; 1 runs in the main thread)',
       positiveInt('--workers'),
     )
+    .option('--queue <url>', 'run on `concord worker` processes through the queue at this Redis URL')
     .option(
       '--resume',
       'continue the tournament in --out: finished runs are kept; options not given come from its tournament.json',
@@ -193,6 +195,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--report <file.html>', 'where to write the HTML report (default out/<scenario>-report.html)')
     .option('--no-report', 'do not write the HTML report')
     .option('--json', 'print the brief as JSON')
+    .option(
+      '--queue <url>',
+      'run the Monte Carlo on `concord worker` processes through the queue at this Redis URL',
+    )
     .action(async (scenario, opts) => {
       code = await briefCommand({ scenario, ...opts }, io);
     });
@@ -205,6 +211,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--samples <n>', 'Monte Carlo draws', positiveInt('--samples'), 10_000)
     .option('--seed <n>', 'seed of every draw', integer('--seed'), 1)
     .option('--json', 'print JSON')
+    .option(
+      '--queue <url>',
+      'run the Monte Carlo on `concord worker` processes through the queue at this Redis URL',
+    )
     .action(async (scenario, opts) => {
       code = await whatIfCommand({ scenario, ...opts }, io);
     });
@@ -228,6 +238,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (scenario, before, after, opts) => {
       code = await diffCommand({ scenario, before, after, ...opts }, io);
     });
+
+  program.addCommand(
+    workerProgram(io, (c) => {
+      code = c;
+    }),
+  );
 
   program.action(async () => {
     code = await briefCommand({ scenario: DEFAULT_SCENARIO, samples: 10_000, seed: 1 }, io);

@@ -21,8 +21,11 @@ import {
   tournamentScenario,
 } from '../index.js';
 import {
+  checkRedis,
   loadScenario,
   openResultStore,
+  parseQueueUrl,
+  queueExecutor,
   RESULTS_FILE,
   type ResultStore,
   scenarioResolver,
@@ -45,6 +48,8 @@ export interface TournamentArgs {
   readonly seed?: number;
   /** Threads; 1 runs in the main thread. Default: every core. */
   readonly workers?: number;
+  /** Run on `concord worker` processes through the queue at this Redis URL. */
+  readonly queue?: string;
   readonly resume?: true;
   readonly json?: true;
   readonly byScenario?: true;
@@ -169,6 +174,7 @@ export async function tournamentCommand(args: TournamentArgs, io: CliIo): Promis
     return 1;
   }
   const plan = planned.value;
+  if (args.queue) await checkRedis(parseQueueUrl(args.queue)); // before the folder is touched
   const opened = openResultStore(args.out, args.resume ? { resume: true } : {});
   if (!opened.ok) {
     reportProblems(io, opened.problems);
@@ -180,7 +186,7 @@ export async function tournamentCommand(args: TournamentArgs, io: CliIo): Promis
     store.writeText(SETTINGS_FILE, `${JSON.stringify(settingsOf(plan), null, 2)}\n`);
     const workers = Math.max(1, Math.floor(args.workers ?? availableParallelism()));
     const t0 = io.now();
-    const outcome = await execute(plan, store, workers, io);
+    const outcome = await execute(plan, store, workers, io, args.queue);
     const seconds = (io.now() - t0) / 1000;
     const ranking = rankStrategies(outcome.results, {
       ...(args.score ? { score: args.score as 'utility' | 'discounted' } : {}),
@@ -188,7 +194,12 @@ export async function tournamentCommand(args: TournamentArgs, io: CliIo): Promis
     });
     store.writeText('results.csv', resultsToCsv(outcome.results));
     store.writeText('ranking.json', `${JSON.stringify(ranking, null, 2)}\n`);
-    return report(args, io, { plan, outcome, ranking, seconds, workers, file: store.file });
+    const where = args.queue
+      ? `workers of the queue at ${parseQueueUrl(args.queue).url}`
+      : workers > 1
+        ? `${workers} worker threads`
+        : 'the main thread';
+    return report(args, io, { plan, outcome, ranking, seconds, where, file: store.file });
   } finally {
     store.close();
   }
@@ -200,9 +211,13 @@ async function execute(
   store: ResultStore,
   workers: number,
   io: CliIo,
+  queue?: string,
 ): Promise<TournamentOutcome> {
-  const executor: Executor =
-    workers > 1 ? workerExecutor({ workers }) : inProcessExecutor({ resolve: scenarioResolver() });
+  const executor: Executor = queue
+    ? queueExecutor({ url: queue, onNotice: (m) => io.err(`queue: ${m}`) })
+    : workers > 1
+      ? workerExecutor({ workers })
+      : inProcessExecutor({ resolve: scenarioResolver() });
   const controller = new AbortController();
   const interrupt = () => {
     controller.abort();
@@ -233,15 +248,15 @@ interface Finished {
   readonly outcome: TournamentOutcome;
   readonly ranking: Ranking;
   readonly seconds: number;
-  readonly workers: number;
+  /** Where the runs ran, e.g. `2 worker threads`. */
+  readonly where: string;
   readonly file: string;
 }
 
 function report(args: TournamentArgs, io: CliIo, f: Finished): number {
-  const { plan, outcome, ranking, seconds, workers } = f;
+  const { plan, outcome, ranking, seconds, where } = f;
   const csv = join(args.out, 'results.csv');
   const settingsPath = join(args.out, SETTINGS_FILE);
-  const where = workers > 1 ? `${workers} worker threads` : 'the main thread';
   const rate =
     seconds > 0 && outcome.ran > 0
       ? `, ${Math.round(outcome.ran / seconds).toLocaleString('en-US')} runs/s`

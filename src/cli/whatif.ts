@@ -3,11 +3,14 @@ import {
   evaluateDraft,
   instantiate,
   type LeverSettings,
+  type MonteCarloOptions,
+  type MonteCarloResult,
   monteCarlo,
   type Scenario,
 } from '../index.js';
 import { loadForCommand } from './analyze.js';
 import type { CliIo } from './io.js';
+import { queuedMonteCarlo } from './queue-draws.js';
 import { parseSettings } from './settings.js';
 
 export interface WhatIfArgs {
@@ -16,9 +19,18 @@ export interface WhatIfArgs {
   readonly samples: number;
   readonly seed: number;
   readonly json?: true;
+  /** Run the Monte Carlo on `concord worker` processes through the queue at this Redis URL. */
+  readonly queue?: string;
 }
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+const drawsOf = (
+  levers: LeverSettings,
+  overrides: Record<string, number>,
+  samples: number,
+  seed: number,
+): MonteCarloOptions => ({ samples, seed, levers, overrides, nashEvery: 0 });
 
 function run(
   scenario: Scenario,
@@ -27,6 +39,7 @@ function run(
   samples: number,
   seed: number,
   now: () => number,
+  queued?: MonteCarloResult,
 ) {
   const record = scenario.record;
   const point = Object.fromEntries((record?.assumptions ?? []).map((a) => [a.id, a.value]));
@@ -34,7 +47,7 @@ function run(
   const a = analyze(central, { now, issueZones: false });
   const mc =
     record && record.assumptions.length > 0
-      ? monteCarlo(scenario, { samples, seed, levers, overrides, nashEvery: 0 })
+      ? (queued ?? monteCarlo(scenario, drawsOf(levers, overrides, samples, seed)))
       : undefined;
   return {
     zoneOutcomes: a.agreementZone?.count ?? '0',
@@ -74,8 +87,29 @@ export async function whatIfCommand(args: WhatIfArgs, io: CliIo): Promise<number
     return 1;
   }
   const t0 = io.now();
-  const base = run(scenario, {}, {}, args.samples, args.seed, io.now);
-  const changed = run(scenario, settings.levers, settings.overrides, args.samples, args.seed, io.now);
+  const queued =
+    args.queue && scenario.record && scenario.record.assumptions.length > 0
+      ? await queuedMonteCarlo(
+          args.scenario,
+          scenario,
+          [
+            drawsOf({}, {}, args.samples, args.seed),
+            drawsOf(settings.levers, settings.overrides, args.samples, args.seed),
+          ],
+          args.queue,
+          io,
+        )
+      : [];
+  const base = run(scenario, {}, {}, args.samples, args.seed, io.now, queued[0]);
+  const changed = run(
+    scenario,
+    settings.levers,
+    settings.overrides,
+    args.samples,
+    args.seed,
+    io.now,
+    queued[1],
+  );
   const elapsedMs = io.now() - t0;
   if (args.json) {
     io.out(

@@ -1,7 +1,7 @@
 // Node-only effects of the library: scenario files and folders, worker-thread executors, result
 // files, scenario resolution. The pure parts (parsing text, plans, results, rankings) are in the
-// pure entry `src/index.ts`; a distributed executor (a job queue across machines) sits here
-// beside workerExecutor, implementing the same Executor.
+// pure entry `src/index.ts`. The queue (BullMQ on Redis: `concord worker` processes on any
+// machines) sits beside workerExecutor: queueExecutor implements the same Executor.
 export {
   checkScenarioEvidence,
   findSourceFiles,
@@ -10,6 +10,33 @@ export {
 } from './evidence-files.js';
 export { isGeniusFolder, type LoadGeniusOptions, loadGeniusFolder } from './genius-folder.js';
 export { builtInScenarioDir, builtInScenarios, type LoadOptions, loadScenario } from './load.js';
+export {
+  checkRedis,
+  parseQueueUrl,
+  QUEUE_NAME,
+  type QueueAddress,
+} from './queue-connection.js';
+export {
+  type QueuedMonteCarlo,
+  type QueueExecutorOptions,
+  type QueueMonteCarloOptions,
+  queueExecutor,
+  queueMonteCarlo,
+} from './queue-executor.js';
+export {
+  jobSchema,
+  monteCarloJob,
+  type QueueJob,
+  scenarioFingerprint,
+  tournamentJobId,
+} from './queue-jobs.js';
+export { type JobRunner, type JobRunnerOptions, openJobRunner, type QueuedJob } from './queue-jobs-runner.js';
+export {
+  type QueueWorker,
+  type QueueWorkerEvent,
+  type QueueWorkerOptions,
+  startQueueWorker,
+} from './queue-worker.js';
 export { openResultStore, RESULTS_FILE, type ResultStore, type ResultStoreOptions } from './result-store.js';
 export { loadScenarioFile } from './scenario-file.js';
 export { scenarioResolver } from './scenario-resolver.js';

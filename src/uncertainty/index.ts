@@ -9,13 +9,22 @@ export {
 } from './levers.js';
 export {
   type DraftAcceptance,
-  MONTE_CARLO_DEFAULTS,
   type MonteCarloOptions,
   type MonteCarloResult,
   monteCarlo,
+  monteCarloResult,
   type NashSummary,
-  type SampleOutcome,
 } from './monte-carlo.js';
+export {
+  type DrawRange,
+  drawChunks,
+  MONTE_CARLO_DEFAULTS,
+  type MonteCarloDraws,
+  type MonteCarloTally,
+  mergeTallies,
+  monteCarloTally,
+  type SampleOutcome,
+} from './monte-carlo-tally.js';
 export { type ParameterPlan, type PlanParameterOptions, planParameters } from './parameter-plan.js';
 export { type ParameterSample, quantileOf, sampleParameters } from './sample.js';
 export {
@@ -24,6 +33,8 @@ export {
   type Sensitivity,
   type SensitivityBar,
   type SensitivityOptions,
+  type SensitivityPlan,
   sensitivity,
+  sensitivityPlan,
 } from './sensitivity.js';
 export { binomialStdError, type Summary, summarize } from './stats.js';

@@ -1,7 +1,8 @@
+import { ConcordError } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { distributionSupport } from '../record/distribution.js';
 import type { LeverSettings } from './levers.js';
-import { monteCarlo } from './monte-carlo.js';
+import { type MonteCarloOptions, type MonteCarloResult, monteCarlo } from './monte-carlo.js';
 import { positiveInteger } from './sample.js';
 
 export interface SensitivityOptions {
@@ -62,12 +63,30 @@ export interface Sensitivity {
  * sensitivity(scenario, { samples: 2000 }).bars[0]; // { id: 'a-ru-cap-real', swing: 0.21, ... }
  */
 export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}): Sensitivity {
+  const plan = sensitivityPlan(scenario, options);
+  return plan.finish(plan.runs.map((run) => monteCarlo(scenario, run)));
+}
+
+/** The Monte Carlo runs a tornado needs, and how their results make it. */
+export interface SensitivityPlan {
+  /** The baseline first, then each bar end (or lever level): run them anywhere, in any order. */
+  readonly runs: readonly MonteCarloOptions[];
+  /** The tornado from the runs' results, given in the order of `runs`. */
+  finish(results: readonly Pick<MonteCarloResult, 'pAgreementZone' | 'stdError'>[]): Sensitivity;
+}
+
+/**
+ * {@link sensitivity} as data: the Monte Carlo runs (each a `monteCarlo` options object) and the
+ * step that assembles their results, so the runs can be spread over threads or machines.
+ */
+export function sensitivityPlan(scenario: Scenario, options: SensitivityOptions = {}): SensitivityPlan {
   const samples = positiveInteger('samples', options.samples ?? SENSITIVITY_DEFAULTS.samples);
   const seed = options.seed ?? SENSITIVITY_DEFAULTS.seed;
   const levers = options.levers ?? {};
   const pins = options.overrides ?? {};
-  const run = (extraPins: Record<string, number>, leverSettings: LeverSettings) => {
-    const mc = monteCarlo(scenario, {
+  const runs: MonteCarloOptions[] = [];
+  const run = (extraPins: Record<string, number>, leverSettings: LeverSettings): number => {
+    runs.push({
       samples,
       seed,
       levers: leverSettings,
@@ -75,44 +94,79 @@ export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}
       drafts: false,
       nashEvery: 0,
     });
-    return { pAgreementZone: mc.pAgreementZone, stdError: mc.stdError };
+    return runs.length - 1;
   };
   const baseline = run({}, levers);
-  const bars: SensitivityBar[] = [];
+  type End = { value: number; level?: string; run: number };
+  const ends: { kind: 'assumption' | 'lever'; id: string; parameter?: string; ends: End[] }[] = [];
   for (const a of scenario.record?.assumptions ?? []) {
     if (a.distribution.kind === 'fixed' || a.id in pins) continue;
     const [lo, hi] = distributionSupport(a.distribution);
     if (lo === hi) continue;
-    const low = { value: lo, ...run({ [a.id]: lo }, levers) };
-    const high = { value: hi, ...run({ [a.id]: hi }, levers) };
-    bars.push({
+    ends.push({
       kind: 'assumption',
       id: a.id,
       parameter: a.parameter,
-      low,
-      high,
-      swing: Math.abs(high.pAgreementZone - low.pAgreementZone),
+      ends: [
+        { value: lo, run: run({ [a.id]: lo }, levers) },
+        { value: hi, run: run({ [a.id]: hi }, levers) },
+      ],
     });
   }
+  const leverOrder = new Map<string, string[]>();
   for (const lever of scenario.record?.levers ?? []) {
     const entries = Object.entries(lever.levels).sort((x, y) => x[1] - y[1]);
     if (entries.length < 2) continue;
-    const levels = entries.map(([level, value]) => ({
-      value,
-      level,
-      ...run({}, { ...levers, [lever.id]: level }),
-    }));
-    const low = levels[0] as BarEnd;
-    const high = levels[levels.length - 1] as BarEnd;
-    bars.push({
+    leverOrder.set(lever.id, Object.keys(lever.levels));
+    ends.push({
       kind: 'lever',
       id: lever.id,
-      low,
-      high,
-      swing: Math.abs(high.pAgreementZone - low.pAgreementZone),
-      levels: Object.keys(lever.levels).map((name) => levels.find((l) => l.level === name) as BarEnd),
+      ends: entries.map(([level, value]) => ({
+        value,
+        level,
+        run: run({}, { ...levers, [lever.id]: level }),
+      })),
     });
   }
-  bars.sort((x, y) => y.swing - x.swing);
-  return { samples, seed, baseline, bars };
+  return {
+    runs,
+    finish(results) {
+      if (results.length !== runs.length)
+        throw new ConcordError('bad-option', `${runs.length} results needed, got ${results.length}`);
+      const at = (e: End): BarEnd => {
+        const r = results[e.run] as Pick<MonteCarloResult, 'pAgreementZone' | 'stdError'>;
+        return {
+          value: e.value,
+          ...(e.level !== undefined ? { level: e.level } : {}),
+          pAgreementZone: r.pAgreementZone,
+          stdError: r.stdError,
+        };
+      };
+      const bars: SensitivityBar[] = ends.map((b) => {
+        const levels = b.ends.map(at);
+        const low = levels[0] as BarEnd;
+        const high = levels[levels.length - 1] as BarEnd;
+        const swing = Math.abs(high.pAgreementZone - low.pAgreementZone);
+        if (b.kind === 'assumption')
+          return { kind: b.kind, id: b.id, parameter: b.parameter as string, low, high, swing };
+        const order = leverOrder.get(b.id) ?? [];
+        return {
+          kind: b.kind,
+          id: b.id,
+          low,
+          high,
+          swing,
+          levels: order.map((name) => levels.find((l) => l.level === name) as BarEnd),
+        };
+      });
+      bars.sort((x, y) => y.swing - x.swing);
+      const base = results[baseline] as Pick<MonteCarloResult, 'pAgreementZone' | 'stdError'>;
+      return {
+        samples,
+        seed,
+        baseline: { pAgreementZone: base.pAgreementZone, stdError: base.stdError },
+        bars,
+      };
+    },
+  };
 }
