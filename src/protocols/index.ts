@@ -49,6 +49,7 @@ export {
 export { traceLines } from './trace-jsonl.js';
 export {
   type Deadline,
+  END_REASONS,
   type EndReason,
   type Negotiator,
   type NegotiatorFactory,

@@ -148,4 +148,7 @@ export interface Deadline {
 }
 
 /** How a negotiation ended. */
-export type EndReason = 'agreement' | 'deadline' | 'walk-away' | 'illegal' | 'error';
+export const END_REASONS = ['agreement', 'deadline', 'walk-away', 'illegal', 'error'] as const;
+
+/** How a negotiation ended: one of {@link END_REASONS}. */
+export type EndReason = (typeof END_REASONS)[number];
