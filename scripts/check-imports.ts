@@ -20,6 +20,7 @@ const RANK: Record<string, number> = {
   uncertainty: 7,
   protocols: 7,
   strategies: 8,
+  simulation: 8.5, // many runs of protocols between strategies, summarised
   tournaments: 9,
   brief: 9.5,
   io: 10,

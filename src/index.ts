@@ -28,6 +28,7 @@ export * from './record/diff.js';
 export * from './record/distribution.js';
 export * from './record/knowledge.js';
 export * from './record/types.js';
+export * from './simulation/index.js';
 export * from './strategies/index.js';
 export * from './tournaments/index.js';
 export * from './uncertainty/index.js';

@@ -90,22 +90,23 @@ function fixedChoices(scenario: Scenario): string {
   return `Fixed, not sampled (modelling choices at the file's values): ${sampledScores === 0 ? 'every option score (0–1 judgements of each option)' : `all option scores but ${sampledScores}`}; the weights of ${fixedWeights.join(', ') || 'no party'}${partial.length > 0 ? `; of the other parties' weights only some are sampled (${partial.join(', ')})` : ''}; the constraints of the space.`;
 }
 
-/**
- * The brief's answers, in the order a mediator asks them. Generic over scenarios; for
- * ukraine-2025 they are the questions of the flagship issue.
- */
-export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
+/** What every question reads: the scenario, the brief, and the assumption ids most answers cite. */
+interface AnswerContext {
+  readonly scenario: Scenario;
+  readonly b: Brief;
+  readonly names: readonly string[];
+  readonly reservationIds: readonly string[];
+  readonly redLineIds: readonly string[];
+}
+
+/** 1. Is there a deal at all? At the central assumptions, and how often across them. */
+function zoneAnswer(ctx: AnswerContext): Answer | undefined {
+  const { scenario, b, names, reservationIds, redLineIds } = ctx;
   const mc = b.monteCarlo;
   const zone = b.central.agreementZone;
   const zoneCentral = (zone && BigInt(zone.count) > 0n) || b.central.frontier.length > 0;
-  const names = scenario.parties.map((p) => p.name);
-  const reservationIds = assumptionsWhere(scenario, (p) => p.endsWith('.reservation'));
-  const redLineIds = assumptionsWhere(scenario, (p) => p.includes('.redLines.'));
-  const answers: Answer[] = [];
-
-  // 1. Is there a deal at all?
   const top = b.redLineEffects.filter((w) => w.delta > 0).slice(0, 3);
-  answers.push({
+  return {
     id: 'zone',
     question: `Is there any deal that ${names.join(', ')} could all accept?`,
     answer: [
@@ -124,158 +125,169 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
       scenario.parties.flatMap((p) => p.redLines.map((r) => r.id)),
     ),
     assumptions: [...reservationIds, ...redLineIds],
-  });
+  };
+}
 
-  // 2. Numeric gaps against the other red lines.
+/** 2. How far apart the numbers are (numeric red lines, the war-bargaining range); none without two numeric bounds on an issue. */
+function gapsAnswer(ctx: AnswerContext): Answer | undefined {
+  const { scenario, b } = ctx;
   const gaps = numericGaps(scenario);
-  if (gaps.length > 0) {
-    const numericIssues = new Set(scenario.issues.filter((i) => i.kind !== 'discrete').map((i) => i.name));
-    const isNumeric = (label: string) =>
-      scenario.parties.some((p) =>
-        p.redLines.some(
-          (r) =>
-            'issue' in r.forbid && numericIssues.has(r.forbid.issue) && label.includes(r.description ?? r.id),
-        ),
-      );
-    const numericGain = b.redLineEffects
-      .filter((w) => isNumeric(w.label))
-      .reduce((s, w) => s + Math.max(0, w.delta), 0);
-    const otherGain = b.redLineEffects
-      .filter((w) => !isNumeric(w.label))
-      .reduce((s, w) => s + Math.max(0, w.delta), 0);
-    const lensCap = b.lens?.central.ranges.filter((r) => r.allowedByRedLines);
-    answers.push({
-      id: 'gaps',
-      question: 'How far apart are the numbers, and does that gap matter next to the other issues?',
-      answer: [
-        ...gaps,
-        ...(lensCap ?? []).map(
-          (r) =>
-            `Bargaining model of war: fighting on would settle ${r.dimension} near ${num(r.warOutcome)}; both sides should prefer anything from ${num(r.range[0])} to ${num(r.range[1])} to more war${r.allowedByRedLines && r.allowedByRedLines.values.length === 0 ? (anyAssumed(scenario, r.allowedByRedLines.cutBy) ? `, yet their red lines at the central assumed bounds (${r.allowedByRedLines.cutBy.join(', ')}; the bounds are assumptions, not stated in the source) exclude all of it — if those bounds are real, a sign of bluffing or of a commitment problem` : `, yet their stated red lines (${r.allowedByRedLines.cutBy.join(', ')}) exclude all of it — a sign of bluffing or of a commitment problem`) : ''}.`,
-        ),
-        `Dropping one numeric red line raises P(agreement zone) by ${(numericGain * 100).toFixed(1)} points in all; dropping one of the other red lines by ${(otherGain * 100).toFixed(1)} points in all (each alone, summed; ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws each).`,
-      ],
-      evidence: evidenceFor(scenario, [...numericIssues]),
-      assumptions: assumptionsWhere(
-        scenario,
-        (p) => [...numericIssues].some((i) => p.includes(i)) || /redLines\.(ru|ua)-cap/.test(p),
+  if (gaps.length === 0) return undefined;
+  const numericIssues = new Set(scenario.issues.filter((i) => i.kind !== 'discrete').map((i) => i.name));
+  const isNumeric = (label: string) =>
+    scenario.parties.some((p) =>
+      p.redLines.some(
+        (r) =>
+          'issue' in r.forbid && numericIssues.has(r.forbid.issue) && label.includes(r.description ?? r.id),
       ),
-    });
-  }
-
-  // 3. Drafts.
-  if (b.drafts.length > 0) {
-    const lines = b.drafts.flatMap((d) => draftLines(scenario, d, names));
-    if (b.diff && b.drafts.length >= 2) {
-      const before = b.drafts.find((d) => d.name === b.diff?.before);
-      const after = b.drafts.find((d) => d.name === b.diff?.after);
-      if (before && after) {
-        const shifts = after.central.parties.map((p, i) =>
-          partyShift(
-            p.party,
-            { utility: before.central.parties[i]?.utility ?? 0, pAccept: before.pAccept[p.party] ?? 0 },
-            { utility: p.utility, pAccept: after.pAccept[p.party] ?? 0 },
-            mc.samples,
-          ),
-        );
-        lines.push(
-          `From the ${before.name} to the ${after.name} (utility at the central assumptions under each draft's completion; acceptance over the draws): ${shifts.map(describeShift).join('; ')}.`,
-        );
-        lines.push(
-          `${after.pAll > before.pAll ? `The ${after.name} is closer to acceptable` : `The ${after.name} is not closer to acceptable`} (all accept: ${pct(before.pAll)} → ${pct(after.pAll)}).`,
-        );
-      }
-    }
-    lines.push(
-      `Issues a draft leaves open are filled in before it is judged; the point figures use the rule named for each draft, the ranges every completion. Filled-in values are ours, not the drafts'.`,
     );
-    answers.push({
-      id: 'drafts',
-      question: 'Is the revised draft closer to acceptable than the first, and for whom?',
-      answer: lines,
-      evidence: [
-        ...new Set(
-          b.drafts.flatMap((d) => scenario.record?.drafts.find((x) => x.name === d.name)?.evidence ?? []),
-        ),
-      ],
-      assumptions: [...reservationIds, ...redLineIds],
-    });
-  }
+  const numericGain = b.redLineEffects
+    .filter((w) => isNumeric(w.label))
+    .reduce((s, w) => s + Math.max(0, w.delta), 0);
+  const otherGain = b.redLineEffects
+    .filter((w) => !isNumeric(w.label))
+    .reduce((s, w) => s + Math.max(0, w.delta), 0);
+  const lensCap = b.lens?.central.ranges.filter((r) => r.allowedByRedLines);
+  return {
+    id: 'gaps',
+    question: 'How far apart are the numbers, and does that gap matter next to the other issues?',
+    answer: [
+      ...gaps,
+      ...(lensCap ?? []).map(
+        (r) =>
+          `Bargaining model of war: fighting on would settle ${r.dimension} near ${num(r.warOutcome)}; both sides should prefer anything from ${num(r.range[0])} to ${num(r.range[1])} to more war${r.allowedByRedLines && r.allowedByRedLines.values.length === 0 ? (anyAssumed(scenario, r.allowedByRedLines.cutBy) ? `, yet their red lines at the central assumed bounds (${r.allowedByRedLines.cutBy.join(', ')}; the bounds are assumptions, not stated in the source) exclude all of it — if those bounds are real, a sign of bluffing or of a commitment problem` : `, yet their stated red lines (${r.allowedByRedLines.cutBy.join(', ')}) exclude all of it — a sign of bluffing or of a commitment problem`) : ''}.`,
+      ),
+      `Dropping one numeric red line raises P(agreement zone) by ${(numericGain * 100).toFixed(1)} points in all; dropping one of the other red lines by ${(otherGain * 100).toFixed(1)} points in all (each alone, summed; ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws each).`,
+    ],
+    evidence: evidenceFor(scenario, [...numericIssues]),
+    assumptions: assumptionsWhere(
+      scenario,
+      (p) => [...numericIssues].some((i) => p.includes(i)) || /redLines\.(ru|ua)-cap/.test(p),
+    ),
+  };
+}
 
-  // 4. Minimal concessions.
-  const c = b.concessions;
-  if (!c.zoneExists) {
-    const enough = c.singles.filter((x) => x.suffices);
-    const notEnough = c.singles.filter((x) => !x.suffices).slice(0, 4);
-    const lines = [
-      ...(enough.length > 0
-        ? [
-            `Any one of these opens a zone at the central assumptions, smallest first: ${enough
-              .slice(0, 6)
-              .map((x) => x.text)
-              .join('; ')}.`,
-          ]
-        : ['No single change opens a zone at the central assumptions.']),
-      ...(notEnough.length > 0 ? [`Not enough alone: ${notEnough.map((x) => x.text).join('; ')}.`] : []),
-      ...(c.pairs.length > 0
-        ? [
-            `Smallest pairs: ${c.pairs
-              .slice(0, 3)
-              .map((x) => x.text)
-              .join('; ')}.`,
-          ]
-        : []),
-    ];
-    const dc = b.draftConcessions;
-    if (dc && !dc.zoneExists && dc.draft) {
-      const first = dc.singles.filter((x) => x.suffices).slice(0, 3);
+/** 3. Which draft is closer to acceptable, and for whom; none without drafts. */
+function draftsAnswer(ctx: AnswerContext): Answer | undefined {
+  const { scenario, b, names, reservationIds, redLineIds } = ctx;
+  if (b.drafts.length === 0) return undefined;
+  const lines = b.drafts.flatMap((d) => draftLines(scenario, d, names));
+  if (b.diff && b.drafts.length >= 2) {
+    const before = b.drafts.find((d) => d.name === b.diff?.before);
+    const after = b.drafts.find((d) => d.name === b.diff?.after);
+    if (before && after) {
+      const shifts = after.central.parties.map((p, i) =>
+        partyShift(
+          p.party,
+          { utility: before.central.parties[i]?.utility ?? 0, pAccept: before.pAccept[p.party] ?? 0 },
+          { utility: p.utility, pAccept: after.pAccept[p.party] ?? 0 },
+          b.monteCarlo.samples,
+        ),
+      );
       lines.push(
-        first.length > 0
-          ? `For the ${dc.draft} to be accepted by all: ${first.map((x) => x.text).join('; ')}.`
-          : `No single change makes every party accept the ${dc.draft}.`,
+        `From the ${before.name} to the ${after.name} (utility at the central assumptions under each draft's completion; acceptance over the draws): ${shifts.map(describeShift).join('; ')}.`,
+      );
+      lines.push(
+        `${after.pAll > before.pAll ? `The ${after.name} is closer to acceptable` : `The ${after.name} is not closer to acceptable`} (all accept: ${pct(before.pAll)} → ${pct(after.pAll)}).`,
       );
     }
-    answers.push({
-      id: 'concessions',
-      question: 'Which single concession, by whom, would open a zone of agreement?',
-      answer: lines,
-      evidence: evidenceFor(
-        scenario,
-        scenario.parties.flatMap((p) => p.redLines.map((r) => r.id)),
+  }
+  lines.push(
+    `Issues a draft leaves open are filled in before it is judged; the point figures use the rule named for each draft, the ranges every completion. Filled-in values are ours, not the drafts'.`,
+  );
+  return {
+    id: 'drafts',
+    question: 'Is the revised draft closer to acceptable than the first, and for whom?',
+    answer: lines,
+    evidence: [
+      ...new Set(
+        b.drafts.flatMap((d) => scenario.record?.drafts.find((x) => x.name === d.name)?.evidence ?? []),
       ),
-      assumptions: [
-        ...reservationIds,
-        ...assumptionsWhere(scenario, (p) => /\.redLines\..*\.(below|above|atMost|atLeast)$/.test(p)),
-      ],
-    });
-  }
+    ],
+    assumptions: [...reservationIds, ...redLineIds],
+  };
+}
 
-  // 5. Levers.
-  if (b.leverEffects.length > 0) {
-    answers.push({
-      id: 'levers',
-      question:
-        'How much do the levers (sanctions, military aid, the battlefield) move the chance of a deal?',
-      answer: [
-        `Baseline P(agreement zone) ${pct(b.whatIfBaseline.pAgreementZone, b.whatIfBaseline.stdError)} (${b.whatIfBaseline.samples.toLocaleString('en-US')} draws, same seed for every row):`,
-        ...b.leverEffects.map((w) => {
-          // Conservative: the two runs share their draws, so the true error of the difference is smaller.
-          const se = Math.hypot(w.stdError, b.whatIfBaseline.stdError);
-          const noise = Math.abs(w.delta) <= 2 * se ? ', within noise' : '';
-          return `${w.label}: ${pct(w.pAgreementZone, w.stdError)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${noise})`;
-        }),
-        'Levers act through the walk-away values (assumed strengths, sampled); they cannot move a red line.',
-        ...(b.lens?.byLever ?? []).map(
-          (x) =>
-            `War-bargaining range with ${x.label}: ${x.ranges.map((r) => `${r.dimension} ${r.empty ? 'none' : `${num(r.range[0])} to ${num(r.range[1])}`}`).join('; ')} (central: ${(b.lens?.central.ranges ?? []).map((r) => `${num(r.range[0])} to ${num(r.range[1])}`).join('; ')}).`,
-        ),
-      ],
-      evidence: evidenceFor(scenario, scenario.record?.levers.map((l) => l.id) ?? []),
-      assumptions: assumptionsWhere(scenario, (p) => p.startsWith('levers.')),
-    });
+/** 4. The smallest concessions that open a zone; none when a zone exists already. */
+function concessionsAnswer(ctx: AnswerContext): Answer | undefined {
+  const { scenario, b, reservationIds } = ctx;
+  const c = b.concessions;
+  if (c.zoneExists) return undefined;
+  const enough = c.singles.filter((x) => x.suffices);
+  const notEnough = c.singles.filter((x) => !x.suffices).slice(0, 4);
+  const lines = [
+    ...(enough.length > 0
+      ? [
+          `Any one of these opens a zone at the central assumptions, smallest first: ${enough
+            .slice(0, 6)
+            .map((x) => x.text)
+            .join('; ')}.`,
+        ]
+      : ['No single change opens a zone at the central assumptions.']),
+    ...(notEnough.length > 0 ? [`Not enough alone: ${notEnough.map((x) => x.text).join('; ')}.`] : []),
+    ...(c.pairs.length > 0
+      ? [
+          `Smallest pairs: ${c.pairs
+            .slice(0, 3)
+            .map((x) => x.text)
+            .join('; ')}.`,
+        ]
+      : []),
+  ];
+  const dc = b.draftConcessions;
+  if (dc && !dc.zoneExists && dc.draft) {
+    const first = dc.singles.filter((x) => x.suffices).slice(0, 3);
+    lines.push(
+      first.length > 0
+        ? `For the ${dc.draft} to be accepted by all: ${first.map((x) => x.text).join('; ')}.`
+        : `No single change makes every party accept the ${dc.draft}.`,
+    );
   }
+  return {
+    id: 'concessions',
+    question: 'Which single concession, by whom, would open a zone of agreement?',
+    answer: lines,
+    evidence: evidenceFor(
+      scenario,
+      scenario.parties.flatMap((p) => p.redLines.map((r) => r.id)),
+    ),
+    assumptions: [
+      ...reservationIds,
+      ...assumptionsWhere(scenario, (p) => /\.redLines\..*\.(below|above|atMost|atLeast)$/.test(p)),
+    ],
+  };
+}
 
-  // 6. How sure.
+/** 5. What the levers do to the chance of a deal; none without levers. */
+function leversAnswer(ctx: AnswerContext): Answer | undefined {
+  const { scenario, b } = ctx;
+  if (b.leverEffects.length === 0) return undefined;
+  return {
+    id: 'levers',
+    question: 'How much do the levers (sanctions, military aid, the battlefield) move the chance of a deal?',
+    answer: [
+      `Baseline P(agreement zone) ${pct(b.whatIfBaseline.pAgreementZone, b.whatIfBaseline.stdError)} (${b.whatIfBaseline.samples.toLocaleString('en-US')} draws, same seed for every row):`,
+      ...b.leverEffects.map((w) => {
+        // Conservative: the two runs share their draws, so the true error of the difference is smaller.
+        const se = Math.hypot(w.stdError, b.whatIfBaseline.stdError);
+        const noise = Math.abs(w.delta) <= 2 * se ? ', within noise' : '';
+        return `${w.label}: ${pct(w.pAgreementZone, w.stdError)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${noise})`;
+      }),
+      'Levers act through the walk-away values (assumed strengths, sampled); they cannot move a red line.',
+      ...(b.lens?.byLever ?? []).map(
+        (x) =>
+          `War-bargaining range with ${x.label}: ${x.ranges.map((r) => `${r.dimension} ${r.empty ? 'none' : `${num(r.range[0])} to ${num(r.range[1])}`}`).join('; ')} (central: ${(b.lens?.central.ranges ?? []).map((r) => `${num(r.range[0])} to ${num(r.range[1])}`).join('; ')}).`,
+      ),
+    ],
+    evidence: evidenceFor(scenario, scenario.record?.levers.map((l) => l.id) ?? []),
+    assumptions: assumptionsWhere(scenario, (p) => p.startsWith('levers.')),
+  };
+}
+
+/** 6. How sure the numbers can be. */
+function certaintyAnswer(ctx: AnswerContext): Answer | undefined {
+  const { scenario, b, redLineIds } = ctx;
+  const mc = b.monteCarlo;
   const nashLine = Object.entries(mc.nash.perIssue)
     .map(([issue, dist]) => {
       const best = Object.entries(dist).sort((a, c) => c[1] - a[1])[0];
@@ -284,7 +296,7 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     })
     .filter(Boolean)
     .slice(0, 11);
-  answers.push({
+  return {
     id: 'certainty',
     question: 'How sure can we be, given that true red lines are private?',
     answer: [
@@ -309,6 +321,30 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     ],
     evidence: [],
     assumptions: (scenario.record?.assumptions ?? []).map((a) => a.id),
-  });
-  return answers;
+  };
+}
+
+/** The questions, in the order a mediator asks them. */
+const QUESTIONS: readonly ((ctx: AnswerContext) => Answer | undefined)[] = [
+  zoneAnswer,
+  gapsAnswer,
+  draftsAnswer,
+  concessionsAnswer,
+  leversAnswer,
+  certaintyAnswer,
+];
+
+/**
+ * The brief's answers, in the order a mediator asks them. Generic over scenarios; for
+ * ukraine-2025 they are the questions of the flagship issue.
+ */
+export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
+  const ctx: AnswerContext = {
+    scenario,
+    b,
+    names: scenario.parties.map((p) => p.name),
+    reservationIds: assumptionsWhere(scenario, (p) => p.endsWith('.reservation')),
+    redLineIds: assumptionsWhere(scenario, (p) => p.includes('.redLines.')),
+  };
+  return QUESTIONS.flatMap((question) => question(ctx) ?? []);
 }

@@ -15,11 +15,11 @@ import {
   type SimulationSummary,
   type SingleTextVariant,
   simulate,
+  simulationPlotSvg,
   traceLines,
 } from '../index.js';
 import { loadForCommand, reportProblems } from './analyze.js';
 import type { CliIo } from './io.js';
-import { simulationPlotSvg } from './simulate-plot.js';
 
 export interface SimulateArgs {
   readonly scenario: string;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fail, ok, type Problem, type Result } from '../core/errors.js';
+import { fail, ok, type Problem, type ProblemCode, type Result } from '../core/errors.js';
 import { type GeniusDomain, parseGeniusDomain } from '../io/genius/domain.js';
 import { parseGeniusWebDomain, parseGeniusWebProfile } from '../io/genius/geniusweb.js';
 import { parseGeniusProfile } from '../io/genius/profile.js';
@@ -40,7 +40,7 @@ function jsonRole(text: string): Role {
   return /"issuesValues"\s*:/.test(head) && !/"[A-Za-z]*UtilitySpace"\s*:/.test(head) ? 'domain' : 'other';
 }
 
-function folderProblem(code: string, message: string, dir: string): Problem {
+function folderProblem(code: ProblemCode, message: string, dir: string): Problem {
   return { code, message, file: dir };
 }
 

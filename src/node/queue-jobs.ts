@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Scenario } from '../model/scenario.js';
+import { PROTOCOL_NAMES, SINGLE_TEXT_VARIANTS } from '../protocols/types.js';
 import { hash64 } from '../tournaments/hash.js';
 import { type PlannedRun, type TournamentResult, tournamentResultSchema } from '../tournaments/index.js';
 import type { MonteCarloDraws, MonteCarloTally } from '../uncertainty/index.js';
@@ -34,8 +35,8 @@ export function scenarioFingerprint(scenario: Scenario): string {
 const plannedRunSchema = z.looseObject({
   id: z.string().min(1),
   scenario: z.string().min(1),
-  protocol: z.enum(['ao', 'mao', 'single-text', 'shuttle']),
-  variant: z.enum(['veto', 'hill-climbing']).optional(),
+  protocol: z.enum(PROTOCOL_NAMES),
+  variant: z.enum(SINGLE_TEXT_VARIANTS).optional(),
   agents: z.array(z.string()).min(1),
   seed: z.int(),
   steps: z.int().positive(),

@@ -47,15 +47,18 @@ export {
   traceEvents,
 } from './trace.js';
 export { traceLines } from './trace-jsonl.js';
-export type {
-  Deadline,
-  EndReason,
-  Negotiator,
-  NegotiatorFactory,
-  NegotiatorInit,
-  NegotiatorView,
-  OfferLog,
-  ProtocolName,
-  Response,
-  SingleTextVariant,
+export {
+  type Deadline,
+  END_REASONS,
+  type EndReason,
+  type Negotiator,
+  type NegotiatorFactory,
+  type NegotiatorInit,
+  type NegotiatorView,
+  type OfferLog,
+  PROTOCOL_NAMES,
+  type ProtocolName,
+  type Response,
+  SINGLE_TEXT_VARIANTS,
+  type SingleTextVariant,
 } from './types.js';

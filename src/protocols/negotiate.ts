@@ -112,7 +112,7 @@ export function negotiate(
   const deadline = options.deadline ?? { rounds: NEGOTIATE_DEFAULTS.rounds };
   const trace = options.buffer ?? new TraceBuffer();
   trace.reset();
-  const variant = protocol.name === 'single-text' ? (options.variant ?? 'veto') : undefined;
+  const variant = protocol.variants.length > 0 ? (options.variant ?? protocol.variants[0]) : undefined;
 
   let end: SessionEnd;
   const negotiators: Negotiator[] = [];
@@ -133,7 +133,7 @@ export function negotiate(
       time: 0,
       problem: `${who} could not be created: ${e instanceof Error ? e.message : String(e)}`,
     };
-    return result(table, protocol.name, variant, seed, end, trace, options.trace === true);
+    return result(table, protocol, variant, seed, end, trace, options.trace === true);
   }
   const session = protocol.open({
     table,
@@ -148,12 +148,12 @@ export function negotiate(
     // Each step is one move; the session decides when it is over.
   }
   end = session.end as SessionEnd;
-  return result(table, protocol.name, variant, seed, end, trace, options.trace === true);
+  return result(table, protocol, variant, seed, end, trace, options.trace === true);
 }
 
 function result(
   table: NegotiationTable,
-  protocol: ProtocolName,
+  protocol: Protocol,
   variant: SingleTextVariant | undefined,
   seed: number,
   end: SessionEnd,
@@ -170,12 +170,11 @@ function result(
     utilities[i] = u;
     discounted[i] = me.discount === 1 ? u : u * me.discount ** end.time;
   }
-  const mediated = protocol === 'single-text' || protocol === 'shuttle';
   return {
-    protocol,
+    protocol: protocol.name,
     ...(variant ? { variant } : {}),
     parties: table.names,
-    ...(mediated ? { mediator: table.mediator.name } : {}),
+    ...(protocol.mediated ? { mediator: table.mediator.name } : {}),
     seed,
     agreement: agreement ? Array.from(agreement) : null,
     endedBy: end.reason,

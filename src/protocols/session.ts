@@ -57,6 +57,10 @@ export interface Protocol {
   readonly description: string;
   readonly minParties: number;
   readonly maxParties: number;
+  /** True when a mediator runs the talks (its name is reported with every result). */
+  readonly mediated: boolean;
+  /** The variants it runs, the default first; empty when it has none. */
+  readonly variants: readonly SingleTextVariant[];
   open(input: SessionInput): Session;
 }
 

@@ -5,16 +5,20 @@ import {
   checkedResponse,
   failure,
   IllegalAction,
-  type Moment,
   type Protocol,
   type Session,
-  SessionClock,
   type SessionEnd,
   type SessionInput,
-  viewFor,
 } from './session.js';
 import { Channel, ChannelLog, EVERYONE, MEDIATOR } from './trace.js';
-import type { Negotiator, OfferLog, OwnPreferences, SingleTextVariant } from './types.js';
+import { type EndCounts, TurnSession } from './turn-session.js';
+import {
+  type Negotiator,
+  type OfferLog,
+  type OwnPreferences,
+  SINGLE_TEXT_VARIANTS,
+  type SingleTextVariant,
+} from './types.js';
 
 /** Neighbourhoods up to this size are searched exhaustively; larger ones are sampled. */
 const FULL = 4096;
@@ -35,14 +39,10 @@ const PATIENCE = 3;
  * optimum), and in the last round, the mediator asks the parties to sign; if anyone refuses, it
  * hears their positions again and redrafts (parties criticise, the mediator revises).
  */
-class SingleTextSession implements Session {
-  end: SessionEnd | undefined = undefined;
-  readonly #in: SessionInput;
+class SingleTextSession extends TurnSession {
   readonly #variant: SingleTextVariant;
-  readonly #clock: SessionClock;
   readonly #channel = new Channel();
   readonly #log: OfferLog;
-  readonly #m: Moment = { turn: 0, round: 0, time: 0, text: undefined };
   readonly #hood: Neighbourhood;
   readonly #mediator: OwnPreferences | undefined;
   #text: Outcome | undefined = undefined;
@@ -51,9 +51,9 @@ class SingleTextSession implements Session {
   #acting = 0;
 
   constructor(input: SessionInput) {
-    this.#in = input;
+    // One mediator move per turn: a round is a turn.
+    super('single-text', input, 1);
     this.#variant = input.variant ?? 'veto';
-    this.#clock = new SessionClock(input.deadline, 1, input.now);
     this.#log = new ChannelLog(input.trace, this.#channel);
     this.#hood = new Neighbourhood(input.table.space);
     this.#mediator = input.table.mediatorPreferences();
@@ -61,12 +61,12 @@ class SingleTextSession implements Session {
 
   /** Every party's position (seen by the mediator only), then a fresh draft from them. */
   #open(): void {
-    const { table, trace, negotiators } = this.#in;
-    const m = this.#m;
+    const { table, trace, negotiators } = this.input;
+    const m = this.m;
     const positions: Outcome[] = [];
     for (let s = 0; s < negotiators.length; s++) {
       this.#acting = s;
-      const view = viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m);
+      const view = this.view(s, this.#log);
       const p = (negotiators[s] as Negotiator).propose(view);
       // Leaving before the talks start is allowed; the others' positions still make the draft.
       if (p === 'end') continue;
@@ -76,46 +76,30 @@ class SingleTextSession implements Session {
     }
     const first =
       positions.length > 0
-        ? compromise(table.space, positions, this.#in.rng, this.#mediator, table.admissible)
-        : Object.freeze(table.space.sizes.map((size) => this.#in.rng.int(0, size - 1)));
+        ? compromise(table.space, positions, this.input.rng, this.#mediator, table.admissible)
+        : Object.freeze(table.space.sizes.map((size) => this.input.rng.int(0, size - 1)));
     this.#text = first;
     this.#channel.add(trace.push('adopt', MEDIATOR, EVERYONE, m.turn, m.round, m.time, first));
   }
 
-  #finish(
-    agreement: Outcome | undefined,
-    reason: SessionEnd['reason'],
-    time: number,
-    problem?: string,
-  ): false {
-    const m = this.#m;
-    this.end = {
-      agreement,
-      reason,
-      turns: reason === 'deadline' ? m.turn : m.turn + 1,
-      rounds: reason === 'deadline' ? m.turn : m.turn + 1,
-      time,
-      ...(problem !== undefined ? { problem } : {}),
-    };
-    return false;
+  // Any end but the deadline counts the turn (= round) it happened on.
+  protected counts(reason: SessionEnd['reason']): EndCounts {
+    const n = reason === 'deadline' ? this.m.turn : this.m.turn + 1;
+    return { turns: n, rounds: n };
   }
 
-  step(): boolean {
-    if (this.end) return false;
-    const m = this.#m;
-    const t = this.#clock.time(m.turn);
-    if (t >= 1) return this.#finish(undefined, 'deadline', 1);
-    m.time = t;
+  protected move(t: number): boolean {
+    const m = this.m;
     m.round = m.turn;
     m.text = this.#text;
-    const last = this.#clock.totalTurns !== undefined && m.turn === this.#clock.totalTurns - 1;
+    const last = this.clock.totalTurns !== undefined && m.turn === this.clock.totalTurns - 1;
     try {
       if (this.#text === undefined) this.#open();
       else if (this.#drafting && !last) this.#draft();
       else if (!this.#ratify()) return false;
     } catch (e) {
-      const [reason, message] = failure(e, this.#in.table.names[this.#acting] ?? `seat ${this.#acting}`);
-      return this.#finish(undefined, reason, t, message);
+      const [reason, message] = failure(e, this.input.table.names[this.#acting] ?? `seat ${this.#acting}`);
+      return this.finish(undefined, reason, t, message);
     }
     m.turn++;
     return true;
@@ -124,7 +108,7 @@ class SingleTextSession implements Session {
   /** Candidate neighbour numbers for this round, in the order the mediator tries them. */
   #candidates(): Int32Array {
     const hood = this.#hood;
-    const rng = this.#in.rng;
+    const rng = this.input.rng;
     let order: Int32Array;
     if (hood.size <= FULL) order = hood.shuffled(rng);
     else order = Int32Array.from({ length: BATCH * 4 }, () => rng.int(0, hood.size - 1));
@@ -142,8 +126,8 @@ class SingleTextSession implements Session {
 
   /** One round of drafting: adopts at most one revision. */
   #draft(): void {
-    const { table, trace, negotiators } = this.#in;
-    const m = this.#m;
+    const { table, trace, negotiators } = this.input;
+    const m = this.m;
     const text = this.#text as Outcome;
     const hill = this.#variant === 'hill-climbing';
     let chosen: Outcome | undefined;
@@ -161,9 +145,7 @@ class SingleTextSession implements Session {
         this.#acting = s;
         const neg = negotiators[s];
         const me = table.prefs[s] as OwnPreferences;
-        const raw = neg?.vote
-          ? neg.vote(viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m), c)
-          : me.utility(c) - me.utility(text);
+        const raw = neg?.vote ? neg.vote(this.view(s, this.#log), c) : me.utility(c) - me.utility(text);
         if (typeof raw !== 'number' || Number.isNaN(raw)) {
           throw new IllegalAction(
             `${table.names[s]}: vote returned ${JSON.stringify(raw)} (expected a number)`,
@@ -197,8 +179,8 @@ class SingleTextSession implements Session {
 
   /** Asks every party to sign the text; false when the session ended. */
   #ratify(): boolean {
-    const { table, trace, negotiators } = this.#in;
-    const m = this.#m;
+    const { table, trace, negotiators } = this.input;
+    const m = this.m;
     const text = this.#text as Outcome;
     trace.push('ratify', MEDIATOR, EVERYONE, m.turn, m.round, m.time, text);
     let all = true;
@@ -206,7 +188,7 @@ class SingleTextSession implements Session {
       this.#acting = s;
       const neg = negotiators[s];
       if (!neg) throw new IllegalAction(`no negotiator in seat ${s}`);
-      const view = viewFor('single-text', table, s, this.#log, this.#clock.totalTurns, m);
+      const view = this.view(s, this.#log);
       const r = checkedResponse(table, s, neg.respond(view, text));
       trace.push(
         r === 'end' ? 'end' : r,
@@ -217,10 +199,10 @@ class SingleTextSession implements Session {
         m.time,
         r === 'end' ? undefined : text,
       );
-      if (r === 'end') return this.#finish(undefined, 'walk-away', m.time);
+      if (r === 'end') return this.finish(undefined, 'walk-away', m.time);
       if (r === 'reject') all = false;
     }
-    if (all) return this.#finish(text, 'agreement', m.time);
+    if (all) return this.finish(text, 'agreement', m.time);
     // Turned down: next round the mediator hears everyone's position again and redrafts.
     this.#text = undefined;
     this.#drafting = true;
@@ -234,5 +216,7 @@ export const singleText: Protocol = Object.freeze({
   description: 'a mediator drafts one text and revises it until no party can gain without another losing',
   minParties: 2,
   maxParties: Number.POSITIVE_INFINITY,
+  mediated: true,
+  variants: SINGLE_TEXT_VARIANTS,
   open: (input: SessionInput): Session => new SingleTextSession(input),
 });

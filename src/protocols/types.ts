@@ -53,10 +53,16 @@ export interface OwnPreferences {
  *   party vetoes (`veto`) or that the parties score best (`hill-climbing`), then asks them to sign;
  * - `shuttle`: a mediator visits each party privately; parties see only the mediator's proposals.
  */
-export type ProtocolName = 'ao' | 'mao' | 'single-text' | 'shuttle';
+export const PROTOCOL_NAMES = ['ao', 'mao', 'single-text', 'shuttle'] as const;
 
-/** Single-text variants. */
-export type SingleTextVariant = 'veto' | 'hill-climbing';
+/** A protocol's name: one of {@link PROTOCOL_NAMES}. */
+export type ProtocolName = (typeof PROTOCOL_NAMES)[number];
+
+/** Single-text variants; the first is the default. */
+export const SINGLE_TEXT_VARIANTS = ['veto', 'hill-climbing'] as const;
+
+/** A single-text variant: one of {@link SINGLE_TEXT_VARIANTS}. */
+export type SingleTextVariant = (typeof SINGLE_TEXT_VARIANTS)[number];
 
 /** A negotiator's answer to an offer or text: take it, turn it down, or leave the table. */
 export type Response = 'accept' | 'reject' | 'end';
@@ -142,4 +148,7 @@ export interface Deadline {
 }
 
 /** How a negotiation ended. */
-export type EndReason = 'agreement' | 'deadline' | 'walk-away' | 'illegal' | 'error';
+export const END_REASONS = ['agreement', 'deadline', 'walk-away', 'illegal', 'error'] as const;
+
+/** How a negotiation ended: one of {@link END_REASONS}. */
+export type EndReason = (typeof END_REASONS)[number];

@@ -1,5 +1,5 @@
 // Strategies: acceptance, offering and opponent-model parts; composed negotiators; the registry;
-// runs of one negotiation (serialisable spec → record) and of many (simulate).
+// runs of one negotiation (serialisable spec → record) (simulate lives in simulation/).
 export { acAll, acAny, acCombiMax, acConst, acNext, acProbability, acTime } from './acceptance.js';
 export { aspiration, floorOf } from './aspiration.js';
 export { acceptanceOf, BUILT_IN_STRATEGIES, builtInStrategies } from './builtins.js';
@@ -44,10 +44,3 @@ export {
   resolveScenario,
   runNegotiation,
 } from './run.js';
-export {
-  type PartySummary,
-  type RunSummary,
-  type SimulateOptions,
-  type SimulationSummary,
-  simulate,
-} from './simulate.js';

@@ -2,6 +2,7 @@ import { ConcordError } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import {
   type Deadline,
+  NEGOTIATE_DEFAULTS,
   type NegotiationResult,
   type NegotiatorFactory,
   negotiate,
@@ -83,10 +84,13 @@ export function agentsPerSeat<T>(agents: readonly T[], seats: number): T[] {
   return [...agents];
 }
 
-/** The deadline of a spec: rounds and/or ms (100 rounds when neither is given). */
+/** The deadline of a spec: rounds and/or ms (`NEGOTIATE_DEFAULTS.rounds` when neither is given). */
 export function deadlineOf(spec: { readonly steps?: number; readonly deadlineMs?: number }): Deadline {
   if (spec.steps === undefined && spec.deadlineMs !== undefined) return { ms: spec.deadlineMs };
-  return { rounds: spec.steps ?? 100, ...(spec.deadlineMs !== undefined ? { ms: spec.deadlineMs } : {}) };
+  return {
+    rounds: spec.steps ?? NEGOTIATE_DEFAULTS.rounds,
+    ...(spec.deadlineMs !== undefined ? { ms: spec.deadlineMs } : {}),
+  };
 }
 
 /**
@@ -110,10 +114,10 @@ export function runNegotiation(spec: NegotiationSpec, context: RunContext = {}):
   const agents = agentsPerSeat(spec.agents, table.names.length);
   const factories: NegotiatorFactory[] = agents.map((a) => registry.create(a));
   const r = negotiate(table, factories, {
-    protocol: spec.protocol ?? 'ao',
+    protocol: spec.protocol ?? NEGOTIATE_DEFAULTS.protocol,
     ...(spec.variant ? { variant: spec.variant } : {}),
     deadline: deadlineOf(spec),
-    seed: spec.seed ?? 1,
+    seed: spec.seed ?? NEGOTIATE_DEFAULTS.seed,
     ...(context.now ? { now: context.now } : {}),
     ...(context.buffer ? { buffer: context.buffer } : {}),
     trace: spec.trace === true,

@@ -2,6 +2,7 @@ import { ConcordError, fail, ok, type Problem, type Result } from '../core/error
 import type { Scenario } from '../model/scenario.js';
 import {
   defaultSeats,
+  NEGOTIATE_DEFAULTS,
   type ProtocolName,
   protocolByName,
   type SingleTextVariant,
@@ -63,9 +64,9 @@ export const TOURNAMENT_DEFAULTS = {
   permutations: 'all',
   selfPlay: false,
   repetitions: 1,
-  protocol: 'ao',
-  steps: 100,
-  seed: 1,
+  protocol: NEGOTIATE_DEFAULTS.protocol,
+  steps: NEGOTIATE_DEFAULTS.rounds,
+  seed: NEGOTIATE_DEFAULTS.seed,
 } as const;
 
 /** One negotiation of a tournament: a serialisable spec with a stable id. */

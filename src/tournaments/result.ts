@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Scenario } from '../model/scenario.js';
-import { prepareTable, TraceBuffer } from '../protocols/index.js';
+import { PROTOCOL_NAMES, prepareTable, SINGLE_TEXT_VARIANTS, TraceBuffer } from '../protocols/index.js';
 import {
   distanceToFrontier,
   type RunContext,
@@ -24,8 +24,8 @@ export const tournamentResultSchema = z.object({
   scenario: z.string(),
   /** The scenario's own name. */
   name: z.string(),
-  protocol: z.enum(['ao', 'mao', 'single-text', 'shuttle']),
-  variant: z.enum(['veto', 'hill-climbing']).optional(),
+  protocol: z.enum(PROTOCOL_NAMES),
+  variant: z.enum(SINGLE_TEXT_VARIANTS).optional(),
   steps: z.int().positive(),
   seed: z.int(),
   /** Agent text per seat. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Problem, type Result } from '../core/errors.js';
+import { PROTOCOL_NAMES, SINGLE_TEXT_VARIANTS } from '../protocols/index.js';
 import type { TournamentPlan } from './plan.js';
 
 /**
@@ -25,8 +26,8 @@ export const tournamentSettingsSchema = z.strictObject({
   permutations: z.enum(['all', 'none']),
   selfPlay: z.boolean(),
   repetitions: z.int().positive(),
-  protocol: z.enum(['ao', 'mao', 'single-text', 'shuttle']),
-  variant: z.enum(['veto', 'hill-climbing']).optional(),
+  protocol: z.enum(PROTOCOL_NAMES),
+  variant: z.enum(SINGLE_TEXT_VARIANTS).optional(),
   steps: z.int().positive(),
   seed: z.int(),
 });

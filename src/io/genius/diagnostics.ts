@@ -1,4 +1,4 @@
-import { fail, ok, type Problem, type Result } from '../../core/errors.js';
+import { fail, ok, type Problem, type ProblemCode, type Result } from '../../core/errors.js';
 
 /** 1-based line and column of a character offset. */
 export interface Position {
@@ -46,12 +46,12 @@ export class Diagnostics {
   }
 
   /** A problem that makes the input unusable. */
-  error(code: string, message: string, offset: number): void {
+  error(code: ProblemCode, message: string, offset: number): void {
     this.problems.push({ code, message, file: this.file, ...this.#at(offset) });
   }
 
   /** Something accepted (as GENIUS accepts it) that the user should know about. */
-  warn(code: string, message: string, offset: number): void {
+  warn(code: ProblemCode, message: string, offset: number): void {
     this.warnings.push({ code, message, file: this.file, ...this.#at(offset) });
   }
 
@@ -97,6 +97,6 @@ export function guarded<T>(file: string, parse: () => Result<T>): Result<T> {
 }
 
 /** A problem about a whole file (no position inside it known): line 1, column 1. */
-export function fileProblem(code: string, message: string, file: string): Problem {
+export function fileProblem(code: ProblemCode, message: string, file: string): Problem {
   return { code, message, file, line: 1, column: 1 };
 }

@@ -12,4 +12,17 @@ export {
   tornadoSvg,
 } from './charts.js';
 export { fmtCount, fmtGain, fmtPct, fmtU, fmtValue } from './format.js';
+export {
+  analysisJsonSchema,
+  briefJsonSchema,
+  diffJsonSchema,
+  OUTPUT_SCHEMAS,
+  type OutputName,
+  outputJsonSchema,
+  outputJsonSchemaText,
+  simulationJsonSchema,
+  tournamentJsonSchema,
+  whatifJsonSchema,
+} from './schemas/index.js';
+export { simulationPlotSvg } from './simulation-plot.js';
 export { type UtilityPlotOptions, utilityPlotSvg } from './utility-plot.js';

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../core/errors.js';
 import type { Draft, Path } from './draft.js';
 import type { Locator, Target } from './locate.js';
 
@@ -25,11 +26,11 @@ export class ReadContext {
     return !this.#schemaErrors.some((p) => startsWith(p, path));
   }
 
-  error(code: string, path: Path, message: string, target: Target = 'value'): void {
+  error(code: ProblemCode, path: Path, message: string, target: Target = 'value'): void {
     this.drafts.push({ code, path, message, target });
   }
 
-  warn(code: string, path: Path, message: string, target: Target = 'value'): void {
+  warn(code: ProblemCode, path: Path, message: string, target: Target = 'value'): void {
     this.drafts.push({ code, path, message, target, warning: true });
   }
 

@@ -1,11 +1,11 @@
-import type { Problem } from '../../core/errors.js';
+import type { Problem, ProblemCode } from '../../core/errors.js';
 import type { Locator, Target } from './locate.js';
 
 export type Path = readonly (string | number)[];
 
 /** A problem before it has a file position: where it points (`target`) and whether it is fatal. */
 export interface Draft {
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly message: string;
   readonly path: Path;
   /** `key` for unknown keys and names, `parent` for missing keys; default `value`. */

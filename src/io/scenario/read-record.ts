@@ -1,12 +1,8 @@
-import { getParameter, resolveParameter } from '../../model/parameters.js';
+import { resolveParameter } from '../../model/parameters.js';
 import type { Scenario } from '../../model/scenario.js';
 import type {
   Assumption,
-  ConflictLens,
-  Distribution,
   Draft,
-  DraftPoint,
-  Estimate,
   Evidence,
   Lever,
   NegotiationRecord,
@@ -15,15 +11,11 @@ import type {
 } from '../../record/types.js';
 import { isRecord, type ReadContext } from './context.js';
 import type { Path } from './draft.js';
-import { valueIndex } from './read-issues.js';
-import type {
-  AssumptionFile,
-  ConflictFile,
-  DistributionFile,
-  DraftFile,
-  EvidenceFile,
-  LeverFile,
-} from './schema.js';
+import { readAssumption } from './read-assumption.js';
+import { readConflict } from './read-conflict.js';
+import { readDraft } from './read-draft.js';
+import type { RecordIds } from './record-ids.js';
+import type { EvidenceFile, LeverFile } from './schema.js';
 import { quote, suggestion } from './words.js';
 
 type Raw = Record<string, unknown>;
@@ -32,56 +24,6 @@ const SECTIONS = ['sources', 'evidence', 'assumptions', 'drafts', 'events', 'lev
 /** Whether the file has any record section. */
 export function hasRecord(root: Raw): boolean {
   return SECTIONS.some((s) => root[s] !== undefined);
-}
-
-/** Reads a distribution written as `{ uniform: [a, b] }` etc.; checks its order. */
-function readDistribution(d: DistributionFile, path: Path, ctx: ReadContext): Distribution | undefined {
-  if ('fixed' in d) return { kind: 'fixed', value: d.fixed };
-  if ('bernoulli' in d) return { kind: 'bernoulli', p: d.bernoulli };
-  if ('uniform' in d) {
-    const [min, max] = d.uniform;
-    if (!(min <= max))
-      return void ctx.error(
-        'bad-range',
-        [...path, 'uniform'],
-        `uniform [min, max] needs min ≤ max, got [${min}, ${max}]`,
-      );
-    return { kind: 'uniform', min, max };
-  }
-  const [min, mode, max] = d.triangular;
-  if (!(min <= mode && mode <= max))
-    return void ctx.error(
-      'bad-range',
-      [...path, 'triangular'],
-      `triangular [min, mode, max] needs min ≤ mode ≤ max, got [${min}, ${mode}, ${max}]`,
-    );
-  return { kind: 'triangular', min, mode, max };
-}
-
-export function distributionMean(d: Distribution): number {
-  switch (d.kind) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-      return (d.min + d.mode + d.max) / 3;
-    case 'bernoulli':
-      return d.p;
-  }
-}
-
-function support(d: Distribution): [number, number] {
-  switch (d.kind) {
-    case 'fixed':
-      return [d.value, d.value];
-    case 'uniform':
-      return [d.min, d.max];
-    case 'triangular':
-      return [d.min, d.max];
-    case 'bernoulli':
-      return [0, 1];
-  }
 }
 
 /**
@@ -162,108 +104,11 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
     return e as Evidence;
   });
 
-  const outAssumptions: Assumption[] = [];
-  for (const { item, path } of assumptions) {
-    const a = item as unknown as AssumptionFile;
-    refs(a.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
-    if (typeof a.parameter !== 'string' || !isRecord(a.distribution)) continue;
-    // A lever's strength is a parameter too: `levers.<id>.effects.<k>.perUnit`.
-    const leverMatch = /^levers\.(.+)\.effects\.(\d+)\.perUnit$/.exec(a.parameter);
-    let current: number | undefined;
-    if (leverMatch) {
-      const lever = levers.find(({ item }) => item.id === leverMatch[1])?.item as LeverFile | undefined;
-      const effect = lever?.effects?.[Number(leverMatch[2])];
-      if (!effect) {
-        ctx.error(
-          'unknown-parameter',
-          [...path, 'parameter'],
-          `"${a.parameter}": no such lever effect${suggestion(leverMatch[1] as string, [...leverIds], 'levers')}`,
-        );
-        continue;
-      }
-      current = effect.perUnit;
-    } else {
-      const target = resolveParameter(scenario, a.parameter);
-      if (typeof target === 'string') {
-        ctx.error(
-          'unknown-parameter',
-          [...path, 'parameter'],
-          `${target}; or levers.<id>.effects.<k>.perUnit`,
-        );
-        continue;
-      }
-      current = getParameter(scenario, target);
-    }
-    const dist = readDistribution(a.distribution, [...path, 'distribution'], ctx);
-    if (!dist) continue;
-    const value = a.value ?? current;
-    const [lo, hi] = support(dist);
-    if (a.value !== undefined && (value < lo || value > hi))
-      ctx.error(
-        'value-outside-range',
-        [...path, 'value'],
-        `value ${value} lies outside the distribution's range [${lo}, ${hi}]`,
-      );
-    outAssumptions.push({
-      id: a.id,
-      parameter: a.parameter,
-      value,
-      distribution: dist,
-      rationale: a.rationale,
-      ...(a.evidence ? { evidence: a.evidence } : {}),
-    });
-  }
-
-  const outDrafts: Draft[] = drafts.map(({ item, path }) => {
-    const d = item as unknown as DraftFile;
-    refs(d.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
-    if (d.revises !== undefined && !draftNames.has(d.revises))
-      ctx.error(
-        'unknown-reference',
-        [...path, 'revises'],
-        `unknown draft ${quote(d.revises)}${suggestion(d.revises, [...draftNames], 'drafts')}`,
-      );
-    const numbers = new Map<number, number>();
-    const points: DraftPoint[] = (Array.isArray(d.points) ? d.points : []).map((pt, k) => {
-      const pp = [...path, 'points', k];
-      refs(pt.evidence, [...pp, 'evidence'], evidenceIds, 'evidence id');
-      if (typeof pt.number === 'number') {
-        if (numbers.has(pt.number))
-          ctx.error(
-            'duplicate-id',
-            [...pp, 'number'],
-            `point ${pt.number} appears twice in ${quote(d.name)}`,
-          );
-        numbers.set(pt.number, k);
-        if (typeof d.pointCount === 'number' && pt.number > d.pointCount)
-          ctx.error(
-            'bad-point',
-            [...pp, 'number'],
-            `point ${pt.number} is beyond the draft's ${d.pointCount} points`,
-          );
-      }
-      for (const [issueName, v] of Object.entries(pt.sets ?? {})) {
-        const issue = scenario.issues.find((i) => i.name === issueName);
-        if (!issue) {
-          ctx.error(
-            'unknown-issue',
-            [...pp, 'sets', issueName],
-            `unknown issue ${quote(issueName)}${suggestion(
-              issueName,
-              scenario.issues.map((i) => i.name),
-              'issues',
-            )}`,
-            'key',
-          );
-          continue;
-        }
-        const idx = valueIndex(issue, v);
-        if (typeof idx === 'string') ctx.error('unknown-value', [...pp, 'sets', issueName], idx);
-      }
-      return pt as DraftPoint;
-    });
-    return { ...(d as unknown as Draft), points };
-  });
+  const ids: RecordIds = { ctx, scenario, evidenceIds, draftNames, leverIds, refs };
+  const outAssumptions: Assumption[] = assumptions.flatMap(
+    ({ item, path }) => readAssumption(item, path, levers, ids) ?? [],
+  );
+  const outDrafts: Draft[] = drafts.map(({ item, path }) => readDraft(item, path, ids));
 
   const outEvents: TimelineEvent[] = events.map(({ item, path }) => {
     const e = item as unknown as TimelineEvent;
@@ -304,127 +149,5 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
     events: outEvents,
     levers: outLevers,
     ...(conflict ? { conflict } : {}),
-  };
-}
-
-/** The bargaining-of-war lens: sides are parties, issues exist, each side has a cost, ranges are ordered. */
-function readConflict(
-  root: Raw,
-  scenario: Scenario,
-  ctx: ReadContext,
-  evidenceIds: Set<string>,
-): ConflictLens | undefined {
-  if (root.conflict === undefined || !ctx.clean(['conflict'])) return undefined;
-  const c = root.conflict as ConflictFile;
-  const partyNames = scenario.parties.map((p) => p.name);
-  const issueNames = scenario.issues.map((i) => i.name);
-  c.sides.forEach((s, i) => {
-    if (!partyNames.includes(s))
-      ctx.error(
-        'unknown-party',
-        ['conflict', 'sides', i],
-        `unknown party ${quote(s)}${suggestion(s, partyNames, 'parties')}`,
-      );
-  });
-  const checkEvidence = (list: readonly string[] | undefined, path: Path) =>
-    (list ?? []).forEach((r, i) => {
-      if (!evidenceIds.has(r))
-        ctx.error(
-          'unknown-reference',
-          [...path, i],
-          `unknown evidence id ${quote(r)}${suggestion(r, [...evidenceIds], 'evidence ids')}`,
-        );
-    });
-  c.divisible.forEach((d, k) => {
-    const path: Path = ['conflict', 'divisible', k];
-    if (!(d.min < d.max)) ctx.error('bad-range', [...path, 'max'], `max must be above min (${d.min})`);
-    if (d.issue !== undefined) {
-      const issue = scenario.issues.find((i) => i.name === d.issue);
-      if (!issue)
-        ctx.error(
-          'unknown-issue',
-          [...path, 'issue'],
-          `unknown issue ${quote(d.issue)}${suggestion(d.issue, issueNames, 'issues')}`,
-        );
-      else if (issue.kind === 'discrete')
-        ctx.error(
-          'not-numeric',
-          [...path, 'issue'],
-          `${quote(d.issue)} is discrete; a divisible good needs a numeric issue`,
-        );
-    }
-    for (const s of c.sides)
-      if (!(s in d.costs)) ctx.error('missing-cost', [...path, 'costs'], `no cost of war for ${quote(s)}`);
-    for (const p of Object.keys(d.costs))
-      if (!c.sides.includes(p))
-        ctx.error(
-          'unknown-party',
-          [...path, 'costs', p],
-          `${quote(p)} is not one of the sides (${c.sides.join(', ')})`,
-          'key',
-        );
-    checkEvidence(d.warOutcome.evidence, [...path, 'warOutcome', 'evidence']);
-    readDistribution(d.warOutcome.distribution, [...path, 'warOutcome', 'distribution'], ctx);
-    (d.leverEffects ?? []).forEach((e, j) => {
-      const lp: Path = [...path, 'leverEffects', j];
-      const leverIds = ((root.levers as { id?: unknown }[] | undefined) ?? []).map((l) => String(l.id));
-      if (!leverIds.includes(e.lever))
-        ctx.error(
-          'unknown-reference',
-          [...lp, 'lever'],
-          `unknown lever ${quote(e.lever)}${suggestion(e.lever, leverIds, 'levers')}`,
-        );
-      const ok = e.parameter === 'warOutcome' || c.sides.some((side) => e.parameter === `costs.${side}`);
-      if (!ok)
-        ctx.error(
-          'unknown-parameter',
-          [...lp, 'parameter'],
-          `${quote(e.parameter)}: expected warOutcome or ${c.sides.map((x) => `costs.${x}`).join(' or ')}`,
-        );
-    });
-    for (const [p, e] of Object.entries(d.costs)) {
-      checkEvidence(e.evidence, [...path, 'costs', p, 'evidence']);
-      readDistribution(e.distribution, [...path, 'costs', p, 'distribution'], ctx);
-    }
-  });
-  c.indivisible.forEach((x, k) => {
-    if (!issueNames.includes(x.issue))
-      ctx.error(
-        'unknown-issue',
-        ['conflict', 'indivisible', k, 'issue'],
-        `unknown issue ${quote(x.issue)}${suggestion(x.issue, issueNames, 'issues')}`,
-      );
-    checkEvidence(x.evidence, ['conflict', 'indivisible', k, 'evidence']);
-  });
-  if (ctx.failed) return undefined;
-  const estimate = (e: ConflictFile['divisible'][number]['warOutcome'], path: Path): Estimate => ({
-    value: e.value,
-    distribution: readDistribution(e.distribution, path, ctx) as Distribution,
-    rationale: e.rationale,
-    ...(e.evidence ? { evidence: e.evidence } : {}),
-  });
-  return {
-    sides: [c.sides[0], c.sides[1]],
-    divisible: c.divisible.map((d, k) => ({
-      name: d.name,
-      ...(d.issue !== undefined ? { issue: d.issue } : {}),
-      ...(d.unit !== undefined ? { unit: d.unit } : {}),
-      min: d.min,
-      max: d.max,
-      sideAWants: d.sideAWants,
-      warOutcome: estimate(d.warOutcome, ['conflict', 'divisible', k, 'warOutcome', 'distribution']),
-      costs: Object.fromEntries(
-        Object.entries(d.costs).map(([p, e]) => [
-          p,
-          estimate(e, ['conflict', 'divisible', k, 'costs', p, 'distribution']),
-        ]),
-      ),
-      ...(d.leverEffects ? { leverEffects: d.leverEffects } : {}),
-    })),
-    indivisible: c.indivisible.map((x) => ({
-      issue: x.issue,
-      rationale: x.rationale,
-      ...(x.evidence ? { evidence: x.evidence } : {}),
-    })),
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ProblemCode } from '../../core/errors.js';
 import type { Draft, Path } from './draft.js';
 import { closest, describe, list, quote, suggestion } from './words.js';
 
@@ -28,7 +29,7 @@ type Kind = 'wrong-type' | 'missing-key' | 'unknown-key' | 'other';
 /** A zod issue with its path made absolute and its kind classified, before pairing typos. */
 interface Flat {
   readonly kind: Kind;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly path: Path;
   readonly message: string;
   readonly expected?: readonly string[];

@@ -2,20 +2,36 @@ import type { Scenario } from '../model/scenario.js';
 import type { Outcome } from '../outcomes/space.js';
 import {
   type EndReason,
+  NEGOTIATE_DEFAULTS,
   type NegotiationResult,
   type NegotiationTable,
   type NegotiatorFactory,
   negotiate,
+  PROTOCOLS,
   type ProtocolName,
   prepareTable,
   type SingleTextVariant,
   TraceBuffer,
   type TraceEvent,
 } from '../protocols/index.js';
-import { builtInStrategies } from './builtins.js';
-import { distanceToFrontier, distanceToNearest, tableAnalysis } from './metrics.js';
-import type { StrategyRegistry } from './registry.js';
-import { agentsPerSeat, deadlineOf } from './run.js';
+import {
+  agentsPerSeat,
+  builtInStrategies,
+  deadlineOf,
+  distanceToFrontier,
+  distanceToNearest,
+  type StrategyRegistry,
+  tableAnalysis,
+} from '../strategies/index.js';
+
+/** Defaults of {@link simulate} (the deadline and seed of {@link NEGOTIATE_DEFAULTS}). */
+export const SIMULATE_DEFAULTS = {
+  protocol: NEGOTIATE_DEFAULTS.protocol,
+  steps: NEGOTIATE_DEFAULTS.rounds,
+  runs: 1,
+  seed: NEGOTIATE_DEFAULTS.seed,
+  traces: 0,
+} as const;
 
 /** Options of {@link simulate}; only `agents` is required. */
 export interface SimulateOptions {
@@ -135,10 +151,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   const agents = agentsPerSeat(options.agents, table.names.length);
   const factories = agents.map((a) => (typeof a === 'string' ? registry.create(a) : a));
   const labels = agents.map((a, i) => (typeof a === 'string' ? a.trim() : `custom ${i + 1}`));
-  const protocol = options.protocol ?? 'ao';
-  const runs = options.runs ?? 1;
-  const seed = options.seed ?? 1;
-  const keep = options.traces ?? 0;
+  const protocol = options.protocol ?? SIMULATE_DEFAULTS.protocol;
+  const runs = options.runs ?? SIMULATE_DEFAULTS.runs;
+  const seed = options.seed ?? SIMULATE_DEFAULTS.seed;
+  const keep = options.traces ?? SIMULATE_DEFAULTS.traces;
   const deadline = deadlineOf(options);
   const buffer = new TraceBuffer();
   const t1 = now();
@@ -195,11 +211,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   const traces = results
     .map((x, run) => ({ run, events: x.trace }))
     .filter((x): x is { run: number; events: readonly TraceEvent[] } => x.events !== undefined);
-  const mediated = protocol === 'single-text' || protocol === 'shuttle';
+  const { mediated, variants } = PROTOCOLS[protocol];
   return {
     scenario: scenario.name,
     protocol,
-    ...(protocol === 'single-text' ? { variant: options.variant ?? 'veto' } : {}),
+    ...(variants.length > 0 ? { variant: options.variant ?? variants[0] } : {}),
     parties: table.names,
     agents: labels,
     ...(mediated ? { mediator: table.mediator.name } : {}),

@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { type NegotiationTable, type SimulationSummary, tableAnalysis } from '../index.js';
+import type { NegotiationTable } from '../../protocols/index.js';
+import type { SimulationSummary } from '../../simulation/index.js';
+import { tableAnalysis } from '../../strategies/index.js';
 
 /** Colours of the actors, in order of first move. */
 const PALETTE = ['#1f5fa8', '#e07b00', '#2a9d4b', '#b8336a', '#7a5cc4', '#8c6d31', '#17a2b8', '#555'];

@@ -1,0 +1,9 @@
+// Simulation: many seeded negotiations of one scenario between strategies, summarised.
+export {
+  type PartySummary,
+  type RunSummary,
+  SIMULATE_DEFAULTS,
+  type SimulateOptions,
+  type SimulationSummary,
+  simulate,
+} from './simulate.js';
