@@ -1,5 +1,7 @@
+import { iota, sortByKey } from '../../core/argsort.js';
 import type { Outcome } from '../../outcomes/space.js';
-import type { FilterStats } from './pareto-2d.js';
+import { mergedOrder2 } from './merge-order.js';
+import { type FilterStats, sweep2 } from './pareto-2d.js';
 import { nonDominated } from './pareto-nd.js';
 
 /** A constraint over several issues: outcomes it matches are excluded (a red line's `forbid`). */
@@ -123,6 +125,56 @@ function thin(
 }
 
 /**
+ * Two-party candidates without red lines to check (the main loop's general case, unrolled):
+ * kept point j plus value slot t, when it can still reach both reservations. Returns how many.
+ */
+function pairCandidates(
+  cur: readonly Float64Array[],
+  stage: readonly Float64Array[],
+  after: readonly number[],
+  floor: readonly number[],
+  opts: Int32Array,
+  m: number,
+  cand: readonly Float64Array[],
+  candParent: Int32Array,
+  candValue: Int32Array,
+  slot: Int32Array,
+): number {
+  const [x0, x1] = cur as [Float64Array, Float64Array];
+  const [s0, s1] = stage as [Float64Array, Float64Array];
+  const [c0, c1] = cand as [Float64Array, Float64Array];
+  const [a0, a1] = after as [number, number];
+  const [f0, f1] = floor as [number, number];
+  const q = opts.length;
+  let c = 0;
+  for (let j = 0; j < m; j++) {
+    const y0 = x0[j] as number;
+    const y1 = x1[j] as number;
+    for (let t = 0; t < q; t++) {
+      const v = opts[t] as number;
+      const u0 = y0 + (s0[v] as number);
+      if (u0 + a0 < f0) continue;
+      const u1 = y1 + (s1[v] as number);
+      if (u1 + a1 < f1) continue;
+      c0[c] = u0;
+      c1[c] = u1;
+      candParent[c] = j;
+      candValue[c] = v;
+      slot[j * q + t] = c;
+      c++;
+    }
+  }
+  return c;
+}
+
+/** `order` (candidate indices, a permutation of `kept`) as positions in `kept` (ascending). */
+function renumber(order: Int32Array, kept: Int32Array, candidates: number): Int32Array {
+  const at = new Int32Array(candidates);
+  for (let t = 0; t < kept.length; t++) at[kept[t] as number] = t;
+  return Int32Array.from(order, (a) => at[a] as number);
+}
+
+/**
  * The exact Pareto frontier of a separable problem without enumerating its outcomes.
  *
  * Issues are merged one at a time, in issue order: the candidates after issue i are the kept
@@ -207,6 +259,8 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
   let curState = new Int32Array(1);
   const parents: Int32Array[] = [];
   const values: Int32Array[] = [];
+  // Two parties: the kept points by u0 descending, so the next step can merge instead of sort.
+  let sorted: Int32Array | undefined = k === 2 ? Int32Array.of(0) : undefined;
   const probe = new Array<number>(n).fill(0);
   const prevVals = new Array<number>(n).fill(0);
 
@@ -224,67 +278,84 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     const candParent = new Int32Array(total);
     const candValue = new Int32Array(total);
     const candState = grouped ? new Int32Array(total) : undefined;
+    const merging = k === 2 && !grouped;
+    if (merging && !sorted) sorted = sortByKey(cur[0] as Float64Array, iota(m));
+    // Candidate index of kept point j with value slot t (−1: none), for the merge.
+    const slot = merging ? new Int32Array(total).fill(-1) : undefined;
     let c = 0;
-    for (let j = 0; j < m; j++) {
-      if (prevOpen.length > 0) {
-        let s = curState[j] as number;
-        for (let t = prevOpen.length - 1; t >= 0; t--) {
-          const issue = prevOpen[t] as number;
-          const size = sizes[issue] as number;
-          prevVals[issue] = s % size;
-          s = Math.floor(s / size);
+    if (slot && plan.closing.length === 0)
+      c = pairCandidates(cur, stage, after, floor, opts, m, cand, candParent, candValue, slot);
+    else
+      for (let j = 0; j < m; j++) {
+        if (prevOpen.length > 0) {
+          let s = curState[j] as number;
+          for (let t = prevOpen.length - 1; t >= 0; t--) {
+            const issue = prevOpen[t] as number;
+            const size = sizes[issue] as number;
+            prevVals[issue] = s % size;
+            s = Math.floor(s / size);
+          }
         }
-      }
-      for (let t = 0; t < q; t++) {
-        const v = opts[t] as number;
-        if (plan.closing.length > 0) {
-          let excluded = false;
-          for (const e of plan.closing) {
-            for (const x of e.issues) probe[x] = x === i ? v : (prevVals[x] as number);
-            if (e.test(probe)) {
-              excluded = true;
+        for (let t = 0; t < q; t++) {
+          const v = opts[t] as number;
+          if (plan.closing.length > 0) {
+            let excluded = false;
+            for (const e of plan.closing) {
+              for (const x of e.issues) probe[x] = x === i ? v : (prevVals[x] as number);
+              if (e.test(probe)) {
+                excluded = true;
+                break;
+              }
+            }
+            if (excluded) continue;
+          }
+          let reachable = true;
+          for (let p = 0; p < k; p++) {
+            const u = ((cur[p] as Float64Array)[j] as number) + ((stage[p] as Float64Array)[v] as number);
+            if (u + (after[p] as number) < (floor[p] as number)) {
+              reachable = false;
               break;
             }
+            (cand[p] as Float64Array)[c] = u;
           }
-          if (excluded) continue;
-        }
-        let reachable = true;
-        for (let p = 0; p < k; p++) {
-          const u = ((cur[p] as Float64Array)[j] as number) + ((stage[p] as Float64Array)[v] as number);
-          if (u + (after[p] as number) < (floor[p] as number)) {
-            reachable = false;
-            break;
+          if (!reachable) continue;
+          candParent[c] = j;
+          candValue[c] = v;
+          if (slot) slot[j * q + t] = c;
+          if (candState) {
+            let s = 0;
+            for (const x of plan.open) s = s * (sizes[x] as number) + (x === i ? v : (prevVals[x] as number));
+            candState[c] = s;
           }
-          (cand[p] as Float64Array)[c] = u;
+          c++;
         }
-        if (!reachable) continue;
-        candParent[c] = j;
-        candValue[c] = v;
-        if (candState) {
-          let s = 0;
-          for (const x of plan.open) s = s * (sizes[x] as number) + (x === i ? v : (prevVals[x] as number));
-          candState[c] = s;
-        }
-        c++;
       }
-    }
     // A lead on partial sums must survive the roundings of the remaining additions (each
     // moves a sum by at most half an ulp of the magnitude); the last step compares exactly.
     const rest = n - 1 - i;
     const margins = Float64Array.from(magnitude, (a) => (rest > 0 ? 2 * (rest + 1) * Number.EPSILON * a : 0));
     const stats: FilterStats = { identical: 0, absorbed: new Uint8Array(c) };
-    let kept = nonDominated(
-      cand.map((col) => col.subarray(0, c)),
-      c,
-      candState?.subarray(0, c),
-      margins,
-      stats,
-    );
+    let kept: Int32Array;
+    let keptOrder: Int32Array | undefined;
+    if (slot && sorted) {
+      const [c0, c1] = cand as [Float64Array, Float64Array];
+      keptOrder = sweep2(c0, c1, mergedOrder2(c0, c1, sorted, slot, q, c), margins, stats);
+      kept = Int32Array.from(keptOrder).sort();
+    } else
+      kept = nonDominated(
+        cand.map((col) => col.subarray(0, c)),
+        c,
+        candState?.subarray(0, c),
+        margins,
+        stats,
+      );
     if (kept.length > maxPoints) {
       const thinned = thin(cand, kept, maxPoints, candState);
       kept = thinned.kept;
       gap += thinned.gap;
+      keptOrder = undefined;
     }
+    sorted = keptOrder && renumber(keptOrder, kept, c);
     m = kept.length;
     const nextParent = new Int32Array(m);
     const nextValue = new Int32Array(m);

@@ -14,10 +14,16 @@ function additivePoints(
   const res = additiveFrontier(separableInput(problem));
   if (!res.ok) return res.reason;
   const n = problem.space.sizes.length;
-  const points = Array.from({ length: res.count }, (_, j) => ({
-    outcome: Array.from(res.outcomes.subarray(j * n, (j + 1) * n)),
-    utilities: res.cols.map((c) => c[j] as number),
-  }));
+  const k = res.cols.length;
+  // Plain loops: thousands of points × dozens of issues, where Array.from is much slower.
+  const points: FrontierPoint[] = new Array(res.count);
+  for (let j = 0; j < res.count; j++) {
+    const outcome = new Array<number>(n);
+    for (let i = 0; i < n; i++) outcome[i] = res.outcomes[j * n + i] as number;
+    const utilities = new Array<number>(k);
+    for (let p = 0; p < k; p++) utilities[p] = (res.cols[p] as Float64Array)[j] as number;
+    points[j] = { outcome, utilities };
+  }
   return { points, gap: res.gap, ties: res.ties };
 }
 

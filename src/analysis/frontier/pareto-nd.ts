@@ -43,7 +43,10 @@ class MaxTree {
 
 /**
  * Three parties, O(n log n): earlier points have `u0 >=`; a Fenwick tree over `u1` ranks keeps
- * their best `u2`. A second tree holds only the points ahead in `u0` by more than the margin.
+ * the best `u2` of the kept points ahead, a second one of those ahead in `u0` by more than the
+ * margin. Kept points suffice: a dropped point is dominated by (or identical to) a kept one
+ * that then dominates whatever it would (leads only grow along the chain), so each tree holds
+ * far fewer points than the candidates, and one query settles all but near-ties.
  */
 function filter3(
   cols: readonly Float64Array[],
@@ -57,27 +60,31 @@ function filter3(
     ? [margins[0] as number, margins[1] as number, margins[2] as number]
     : [0, 0, 0];
   const n = order.length;
-  // Distinct u1 values, descending; rank 0 is the largest.
+  // Distinct u1 values, descending; rank 0 is the largest. rank[i]: that of order[i]'s u1.
   const byU1 = sortByKey(u1, Int32Array.from(order));
-  const distinct: number[] = [];
+  const distinct = new Float64Array(n);
+  const rankOf = new Int32Array(u1.length);
+  let size = 0;
   for (let i = 0; i < n; i++) {
-    const x = u1[byU1[i] as number] as number;
-    if (distinct.length === 0 || distinct[distinct.length - 1] !== x) distinct.push(x);
+    const b = byU1[i] as number;
+    const x = u1[b] as number;
+    if (size === 0 || distinct[size - 1] !== x) distinct[size++] = x;
+    rankOf[b] = size - 1;
   }
-  /** Last rank whose value is >= y (strict: > y), −1 when none. */
-  const lastRank = (y: number, strict: boolean): number => {
+  /** Last rank whose value is > y, −1 when none. */
+  const lastAbove = (y: number): number => {
     let lo = 0;
-    let hi = distinct.length;
+    let hi = size;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const v = distinct[mid] as number;
-      if (strict ? v > y : v >= y) lo = mid + 1;
+      if ((distinct[mid] as number) > y) lo = mid + 1;
       else hi = mid;
     }
     return lo - 1;
   };
-  const all = new MaxTree(distinct.length);
-  const farTree = new MaxTree(distinct.length);
+  const all = new MaxTree(size);
+  const farTree = new MaxTree(size);
+  const isKept = new Uint8Array(n);
   const kept: number[] = [];
   let start = 0;
   let far = 0;
@@ -92,14 +99,21 @@ function filter3(
     const x = u0[a] as number;
     const y = u1[a] as number;
     const z = u2[a] as number;
-    while (far < i && (u0[order[far] as number] as number) > x + m0) {
-      const b = order[far] as number;
-      farTree.insert(lastRank(u1[b] as number, false), u2[b] as number);
-      far++;
+    const rankY = rankOf[a] as number;
+    const best = all.query(rankY);
+    // best < z: no kept point is >= in u1 and u2 (far ones are kept ones); best > z + m2: the
+    // lead in u2 decides; otherwise (a near tie) the leads in u0 and u1 are checked.
+    let dropped = best > z + m2;
+    if (!dropped && best >= z) {
+      while (far < i && (u0[order[far] as number] as number) > x + m0) {
+        if (isKept[far] === 1) {
+          const b = order[far] as number;
+          farTree.insert(rankOf[b] as number, u2[b] as number);
+        }
+        far++;
+      }
+      dropped = farTree.query(rankY) >= z || all.query(lastAbove(y + m1)) >= z;
     }
-    const rankY = lastRank(y, false);
-    let dropped =
-      farTree.query(rankY) >= z || all.query(rankY) > z + m2 || all.query(lastRank(y + m1, true)) >= z;
     if (!dropped && i > start) {
       const b = order[i - 1] as number;
       dropped = u0[b] === x && u1[b] === y && u2[b] === z;
@@ -108,7 +122,9 @@ function filter3(
         if (stats.absorbed) stats.absorbed[kept[kept.length - 1] as number] = 1;
       }
     }
-    if (!dropped) kept.push(a);
+    if (dropped) continue;
+    kept.push(a);
+    isKept[i] = 1;
     all.insert(rankY, z);
   }
   return kept;
