@@ -4,12 +4,14 @@
  */
 import { cpus } from 'node:os';
 import { benchAnalysis } from './analysis.js';
+import { benchServer } from './server.js';
 import { benchSimulation } from './simulation.js';
 import { benchTournament } from './tournament.js';
 import { benchUncertainty } from './uncertainty.js';
 
 const groups: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
+  server: benchServer,
   simulation: benchSimulation,
   tournament: benchTournament,
   uncertainty: benchUncertainty,

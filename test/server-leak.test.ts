@@ -286,7 +286,7 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
           const plan = plans[op.id]?.(viewer) ?? {};
           const rooms = op.path.includes('{room}') ? [ROOM, otherRoom] : [''];
           const partiesHere = op.path.includes('{party}') ? PARTIES : [''];
-          const runs = op.path.includes('{run}') ? [...new Set(runIds)].slice(-5).concat([999999]) : [0];
+          const runs = op.path.includes('{run}') ? [...new Set(runIds)].slice(-3).concat([999999]) : [0];
           for (const room of rooms)
             for (const party of partiesHere)
               for (const run of runs)
@@ -379,5 +379,5 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
     const offers = (await api.call('GET', `/api/rooms/${ROOM}/offers`, { token: tokens.observer }))
       .json as Json;
     expect(offers).toEqual({ complete: true, overlap: [common] });
-  }, 300_000);
+  }, 900_000);
 });
