@@ -119,5 +119,5 @@ describe.each(kinds)('durability on %s', (kind) => {
     } finally {
       await store.cleanup();
     }
-  }, 120_000);
+  }, 400_000);
 });
