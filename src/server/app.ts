@@ -170,7 +170,10 @@ export function createApp(store: Store, options: AppOptions = {}): { app: App; c
       onError: (c) =>
         problemResponse(
           c,
-          new ProblemError(413, 'Request too large', `the body is over ${opts.maxBodyBytes} bytes`),
+          // Connection: close, as the rest of the body is left unread on the socket.
+          new ProblemError(413, 'Request too large', `the body is over ${opts.maxBodyBytes} bytes`, [], {
+            connection: 'close',
+          }),
         ),
     }),
   );
