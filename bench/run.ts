@@ -5,12 +5,14 @@
 import { cpus } from 'node:os';
 import { benchAnalysis } from './analysis.js';
 import { benchQueue } from './queue.js';
+import { benchServer } from './server.js';
 import { benchSimulation } from './simulation.js';
 import { benchTournament } from './tournament.js';
 import { benchUncertainty } from './uncertainty.js';
 
 const groups: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
+  server: benchServer,
   simulation: benchSimulation,
   tournament: benchTournament,
   queue: benchQueue,

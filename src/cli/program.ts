@@ -6,6 +6,7 @@ import { checkCommand } from './check.js';
 import { convertCommand } from './convert.js';
 import { diffCommand } from './diff.js';
 import type { CliIo } from './io.js';
+import { addServeCommand, serveCommand } from './serve.js';
 import { simulateCommand } from './simulate.js';
 import { tournamentCommand } from './tournament.js';
 import { whatIfCommand } from './whatif.js';
@@ -243,6 +244,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     workerProgram(io, (c) => {
       code = c;
     }),
+  );
+  addServeCommand(
+    program as unknown as Parameters<typeof addServeCommand>[0],
+    async (a) => void (code = await serveCommand(a, io)),
   );
 
   program.action(async () => {

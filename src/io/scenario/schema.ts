@@ -135,27 +135,36 @@ const issueCondition = doc(
   'IssueCondition',
 );
 
-const allCondition = doc(
+// The condition type is written out rather than inferred: with zod's prototype extended (the
+// server's OpenAPI generator adds `.openapi(): this`) TypeScript can no longer infer the recursion.
+type IssueConditionShape = z.infer<typeof issueCondition>;
+type ConditionShape =
+  | IssueConditionShape
+  | { all: ConditionShape[] }
+  | { any: ConditionShape[] }
+  | { not: ConditionShape };
+
+const allCondition: z.ZodType<{ all: ConditionShape[] }> = doc(
   z.strictObject({
-    get all() {
+    get all(): z.ZodType<ConditionShape[]> {
       return z.array(conditionSchema).min(1, { error: 'all needs at least one condition' });
     },
   }),
   'Outcomes that meet every condition.',
   'AllCondition',
 );
-const anyCondition = doc(
+const anyCondition: z.ZodType<{ any: ConditionShape[] }> = doc(
   z.strictObject({
-    get any() {
+    get any(): z.ZodType<ConditionShape[]> {
       return z.array(conditionSchema).min(1, { error: 'any needs at least one condition' });
     },
   }),
   'Outcomes that meet at least one condition.',
   'AnyCondition',
 );
-const notCondition = doc(
+const notCondition: z.ZodType<{ not: ConditionShape }> = doc(
   z.strictObject({
-    get not() {
+    get not(): z.ZodType<ConditionShape> {
       return conditionSchema;
     },
   }),
@@ -163,9 +172,7 @@ const notCondition = doc(
   'NotCondition',
 );
 
-export const conditionSchema: z.ZodUnion<
-  [typeof issueCondition, typeof allCondition, typeof anyCondition, typeof notCondition]
-> = doc(
+export const conditionSchema: z.ZodType<ConditionShape> = doc(
   z.union([issueCondition, allCondition, anyCondition, notCondition]),
   'A set of outcomes.',
   'Condition',

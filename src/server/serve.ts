@@ -1,0 +1,61 @@
+/**
+ * Starts the workbench: opens the store (migrations applied), builds the app, listens on loopback.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type AppOptions, createApp } from './app.js';
+import { openStore, type StoreOptions } from './db/open.js';
+import { type DemoAccount, setUpDemo } from './demo.js';
+import { abandonRuns } from './repo.js';
+
+export interface ServeOptions extends StoreOptions, AppOptions {
+  /** 0 picks a free port; default 4400. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Create the demo room and accounts (kept when they exist). */
+  readonly demo?: boolean;
+  /** Compute the demo room's brief in the background once listening; default true with demo. */
+  readonly warm?: boolean;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly store: 'pglite' | 'postgres';
+  readonly where: string;
+  readonly demo?: { readonly created: boolean; readonly accounts: readonly DemoAccount[] };
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const store = await openStore(options);
+  await abandonRuns(store.db);
+  const demo = options.demo ? await setUpDemo(store.db) : undefined;
+  const { app, ctx } = createApp(store, options);
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 4400, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (demo && options.warm !== false) ctx.warmBrief?.('ukraine-2025').catch(() => {});
+  let closed = false;
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    store: store.kind,
+    where: store.where,
+    ...(demo ? { demo } : {}),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await ctx.runner.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await store.close();
+    },
+  };
+}
