@@ -1,4 +1,5 @@
 import { ConcordError } from '../core/errors.js';
+import { significant } from '../core/significant.js';
 import { additiveFrontier } from './additive-frontier.js';
 import { enumerateFrontier } from './brute-force.js';
 import { hyperRectangleFrontier } from './hyperrectangle/index.js';
@@ -145,7 +146,11 @@ function computeFrontier(
     method: 'hyperrectangle-bnb',
     exact: res.exact,
     ...(res.exact ? {} : { gap: res.gap ?? Number.POSITIVE_INFINITY }),
-    ...(note ? { note } : res.exact ? {} : { note: `search stopped at the budget; gap ${res.gap}` }),
+    ...(note
+      ? { note }
+      : res.exact
+        ? {}
+        : { note: `search stopped at the budget; gap ${significant(res.gap ?? Number.POSITIVE_INFINITY)}` }),
   };
   return { frontier, ties: true };
 }

@@ -15,10 +15,18 @@ import { ConcordError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { type DraftDiff, diffDrafts } from '../record/diff.js';
-import { instantiate } from '../uncertainty/instantiate.js';
+import { centralScenario as centralOf } from '../uncertainty/instantiate.js';
 import type { LeverSettings } from '../uncertainty/levers.js';
-import { type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
+import { MONTE_CARLO_DEFAULTS, type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
 import { type SensitivityBar, sensitivity } from '../uncertainty/sensitivity.js';
+
+/** Defaults of {@link buildBrief} (the CLI's `brief`, `whatif` and `diff` options read them too). */
+export const BRIEF_DEFAULTS = {
+  samples: MONTE_CARLO_DEFAULTS.samples,
+  whatIfSamples: 1_000,
+  seed: MONTE_CARLO_DEFAULTS.seed,
+  budgetMs: 5_000,
+} as const;
 
 export interface BriefOptions {
   /** Draws of the main Monte Carlo; default 10,000. */
@@ -114,15 +122,14 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
     );
   const now = options.now ?? (() => 0);
   const t0 = now();
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? BRIEF_DEFAULTS.seed;
   const levers = options.levers ?? {};
   const overrides = options.overrides ?? {};
-  const samples = options.samples ?? 10_000;
-  const whatIfSamples = options.whatIfSamples ?? 1_000;
+  const samples = options.samples ?? BRIEF_DEFAULTS.samples;
+  const whatIfSamples = options.whatIfSamples ?? BRIEF_DEFAULTS.whatIfSamples;
 
-  const pointValues = Object.fromEntries(record.assumptions.map((a) => [a.id, a.value]));
-  const centralScenario = instantiate(scenario, pointValues, levers, overrides);
-  const central = analyze(centralScenario, { now, budgetMs: 5_000 });
+  const centralScenario = centralOf(scenario, levers, overrides);
+  const central = analyze(centralScenario, { now, budgetMs: BRIEF_DEFAULTS.budgetMs });
 
   const centralHasZone = central.frontier.length > 0;
   const centralUnblockers = centralHasZone

@@ -1,4 +1,5 @@
 import {
+  ANALYZE_DEFAULTS,
   type Analysis,
   type AnalysisJson,
   analysisToJson,
@@ -14,6 +15,7 @@ import {
   formatProblem,
   type IssueValue,
   issueIndexOf,
+  MONTE_CARLO_DEFAULTS,
   monteCarlo,
   type OutcomeEvaluation,
   type Problem,
@@ -21,7 +23,10 @@ import {
   utilityPlotSvg,
 } from '../index.js';
 import { loadScenario } from '../node.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { integer, list, PROFILES_OPTION, positiveInt, SCENARIO_ARGUMENT, shown } from './options.js';
+import { warnLowReservations } from './warnings.js';
 
 export interface AnalyzeArgs {
   readonly scenario: string;
@@ -200,6 +205,7 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<numb
   const t0 = io.now();
   const a = analyze(scenario, { budgetMs: args.budget, now: io.now, seed: args.seed });
   const elapsedMs = io.now() - t0;
+  warnLowReservations(io, scenario, a.utilityRanges);
   const evaluation = named ? evaluateOutcome(scenario, named, { frontier: a.frontier }) : undefined;
 
   if (args.plot) {
@@ -208,7 +214,8 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<numb
   if (args.json) {
     const json: AnalysisJson & Record<string, unknown> = { ...analysisToJson(scenario, a, elapsedMs) };
     if (evaluation) json.evaluation = { ...evaluation, outcomeNamed: named };
-    if (scenario.record) Object.assign(json, recordJson(scenario, args.samples ?? 10_000, args.seed));
+    if (scenario.record)
+      Object.assign(json, recordJson(scenario, args.samples ?? MONTE_CARLO_DEFAULTS.samples, args.seed));
     io.out(JSON.stringify(json, null, 2));
   } else {
     io.out(analysisToText(scenario, a, { frontier: args.frontier ?? false, limit: args.limit, elapsedMs }));
@@ -217,3 +224,38 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<numb
   }
   return 0;
 }
+
+/** Rows of the frontier table when `--limit` is not given. */
+export const FRONTIER_TABLE_LIMIT = 50;
+
+export const registerAnalyze: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('analyze')
+    .description('Frontier, fair solutions and agreement zone of a scenario, GENIUS folder or built-in name')
+    .argument('<scenario>', SCENARIO_ARGUMENT)
+    .option('--json', 'print the analysis as JSON (for machines)')
+    .option('--frontier', 'print a table of the frontier points')
+    .option('--limit <n>', 'rows of the frontier table', positiveInt('--limit'), FRONTIER_TABLE_LIMIT)
+    .option('--plot <file.svg>', 'write a chart: the utility plane (2 parties) or a pairwise matrix')
+    .option('--profiles <a.xml,b.xml>', PROFILES_OPTION, list)
+    .option(
+      '--evaluate <assignments>',
+      'evaluate one outcome, e.g. "price=low;warranty=2y" (a partial outcome is allowed)',
+    )
+    .option(
+      '--budget <ms>',
+      'time budget for non-linear spaces (then results are labelled approximate)',
+      positiveInt('--budget'),
+      ANALYZE_DEFAULTS.budgetMs,
+    )
+    .option('--seed <n>', 'seed for any sampling', integer('--seed'), ANALYZE_DEFAULTS.seed)
+    .option(
+      '--samples <n>',
+      `Monte Carlo draws for scenarios with assumptions (JSON \`uncertainty\`; default ${shown(MONTE_CARLO_DEFAULTS.samples)})`,
+      positiveInt('--samples'),
+      MONTE_CARLO_DEFAULTS.samples,
+    )
+    .action(async (scenario, opts) => {
+      exit(await analyzeCommand({ scenario, ...opts }, io));
+    });
+};

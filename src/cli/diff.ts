@@ -1,6 +1,15 @@
-import { diffDrafts, evaluateDraft, fmtValue, instantiate, monteCarlo } from '../index.js';
+import {
+  BRIEF_DEFAULTS,
+  centralScenario,
+  diffDrafts,
+  evaluateDraft,
+  fmtValue,
+  monteCarlo,
+} from '../index.js';
 import { loadForCommand } from './analyze.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { integer, positiveInt } from './options.js';
 
 export interface DiffArgs {
   readonly scenario: string;
@@ -35,8 +44,7 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
   }
   const t0 = io.now();
   const diff = diffDrafts(a, b);
-  const point = Object.fromEntries((scenario.record?.assumptions ?? []).map((x) => [x.id, x.value]));
-  const central = instantiate(scenario, point);
+  const central = centralScenario(scenario);
   const ea = evaluateDraft(central, a);
   const eb = evaluateDraft(central, b);
   const mc = monteCarlo(scenario, { samples: args.samples, seed: args.seed, nashEvery: 0 });
@@ -117,3 +125,25 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
   io.out(out.join('\n'));
   return 0;
 }
+
+export const registerDiff: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('diff')
+    .description(
+      'Compare two drafts: points added, dropped, changed; each party’s utility and acceptance; who gained',
+    )
+    .argument('<scenario>', 'a scenario file or built-in name with drafts')
+    .argument('<before>', 'name of the first draft')
+    .argument('<after>', 'name of the second draft')
+    .option(
+      '--samples <n>',
+      'Monte Carlo draws for acceptance probabilities',
+      positiveInt('--samples'),
+      BRIEF_DEFAULTS.samples,
+    )
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), BRIEF_DEFAULTS.seed)
+    .option('--json', 'print JSON')
+    .action(async (scenario, before, after, opts) => {
+      exit(await diffCommand({ scenario, before, after, ...opts }, io));
+    });
+};

@@ -12,13 +12,17 @@ import {
   type ProtocolName,
   prepareTable,
   type Scenario,
+  SIMULATE_DEFAULTS,
   type SimulationSummary,
   type SingleTextVariant,
   simulate,
   traceLines,
 } from '../index.js';
 import { loadForCommand, reportProblems } from './analyze.js';
+import type { RegisterCommand } from './command.js';
+import { protocolsHelp, strategiesHelp } from './help.js';
 import type { CliIo } from './io.js';
+import { integer, list, PROFILES_OPTION, positiveInt } from './options.js';
 import { simulationPlotSvg } from './simulate-plot.js';
 
 export interface SimulateArgs {
@@ -163,7 +167,7 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<nu
     s = simulate(scenario, {
       protocol: args.protocol as ProtocolName,
       ...(args.variant ? { variant: args.variant as SingleTextVariant } : {}),
-      agents: args.agents ?? ['linear'],
+      agents: args.agents ?? SIMULATE_DEFAULTS.agents,
       steps: args.steps,
       ...(args.time !== undefined ? { deadlineMs: args.time } : {}),
       runs: args.runs,
@@ -190,9 +194,9 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<nu
   });
   if (args.trace) {
     const lines = (s.traces ?? []).flatMap((t) => traceLines(table, t.events, t.run));
-    io.writeFile(args.trace, lines.length ? `${lines.join('\n')}\n` : '');
+    io.writeFile(args.trace, lines.length ? `${lines.join('\n')}\n` : '', '--trace');
   }
-  if (args.plot) io.writeFile(args.plot, simulationPlotSvg(table, s));
+  if (args.plot) io.writeFile(args.plot, simulationPlotSvg(table, s), '--plot');
   if (args.json) {
     io.out(JSON.stringify(summaryJson(table, s), null, 2));
     return 0;
@@ -202,3 +206,40 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<nu
   if (args.plot) io.out(`Chart written to ${args.plot}`);
   return 0;
 }
+
+export const registerSimulate: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('simulate')
+    .description('Run negotiations between strategies under a protocol and summarise how they unfold')
+    .argument('<scenario>', 'a scenario file, a GENIUS/GeniusWeb domain folder, or a built-in name')
+    .option('--protocol <name>', 'a protocol (listed below)', SIMULATE_DEFAULTS.protocol)
+    .option(
+      '--agents <a,b[,c]>',
+      `one strategy per party at the table (or one for all), e.g. boulware:e=0.3,conceder (default ${SIMULATE_DEFAULTS.agents.join(',')})`,
+      list,
+    )
+    .option('--steps <n>', 'deadline in rounds', positiveInt('--steps'), SIMULATE_DEFAULTS.steps)
+    .option(
+      '--runs <n>',
+      'number of negotiations (run r is seeded seed + r)',
+      positiveInt('--runs'),
+      SIMULATE_DEFAULTS.runs,
+    )
+    .option('--seed <n>', 'seed of the first run', integer('--seed'), SIMULATE_DEFAULTS.seed)
+    .option('--variant <name>', 'single text: veto or hill-climbing')
+    .option(
+      '--time <ms>',
+      'also a deadline in milliseconds (results then depend on the machine)',
+      positiveInt('--time'),
+    )
+    .option('--parties <a,b>', 'who sits at the table, in order (default: the principals)', list)
+    .option('--mediator <name>', 'who mediates single text and shuttle: a party, or neutral')
+    .option('--profiles <a.xml,b.xml>', PROFILES_OPTION, list)
+    .option('--trace <file.jsonl>', 'write every event (one JSON object a line)')
+    .option('--plot <file.svg>', 'write the offers of the first run on the utility plane')
+    .option('--json', 'print the summary as JSON (for machines)')
+    .addHelpText('after', () => `\n${protocolsHelp(io.columns)}\n\n${strategiesHelp(io.columns)}`)
+    .action(async (scenario, opts) => {
+      exit(await simulateCommand({ scenario, ...opts }, io));
+    });
+};

@@ -1,14 +1,18 @@
 import {
   analyze,
+  BRIEF_DEFAULTS,
+  centralScenario,
   evaluateDraft,
-  instantiate,
   type LeverSettings,
   monteCarlo,
   type Scenario,
 } from '../index.js';
 import { loadForCommand } from './analyze.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { collect, integer, positiveInt } from './options.js';
 import { parseSettings } from './settings.js';
+import { lowReservationWarnings } from './warnings.js';
 
 export interface WhatIfArgs {
   readonly scenario: string;
@@ -27,11 +31,12 @@ function run(
   samples: number,
   seed: number,
   now: () => number,
+  warn: (warnings: readonly string[]) => void,
 ) {
   const record = scenario.record;
-  const point = Object.fromEntries((record?.assumptions ?? []).map((a) => [a.id, a.value]));
-  const central = instantiate(scenario, point, levers, overrides);
+  const central = centralScenario(scenario, levers, overrides);
   const a = analyze(central, { now, issueZones: false });
+  warn(lowReservationWarnings(central, a.utilityRanges));
   const mc =
     record && record.assumptions.length > 0
       ? monteCarlo(scenario, { samples, seed, levers, overrides, nashEvery: 0 })
@@ -74,8 +79,18 @@ export async function whatIfCommand(args: WhatIfArgs, io: CliIo): Promise<number
     return 1;
   }
   const t0 = io.now();
-  const base = run(scenario, {}, {}, args.samples, args.seed, io.now);
-  const changed = run(scenario, settings.levers, settings.overrides, args.samples, args.seed, io.now);
+  const base = run(scenario, {}, {}, args.samples, args.seed, io.now, () => {});
+  const changed = run(
+    scenario,
+    settings.levers,
+    settings.overrides,
+    args.samples,
+    args.seed,
+    io.now,
+    (ws) => {
+      for (const w of ws) io.err(w);
+    },
+  );
   const elapsedMs = io.now() - t0;
   if (args.json) {
     io.out(
@@ -132,3 +147,17 @@ export async function whatIfCommand(args: WhatIfArgs, io: CliIo): Promise<number
   io.out(`\n(${elapsedMs.toFixed(0)} ms)`);
   return 0;
 }
+
+export const registerWhatIf: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('whatif')
+    .description('Re-run the analysis with levers or assumptions changed, beside the baseline')
+    .argument('<scenario>', 'a scenario file or built-in name with a record')
+    .option('--set <name=value>', 'a lever level, an assumption or a parameter (repeatable)', collect)
+    .option('--samples <n>', 'Monte Carlo draws', positiveInt('--samples'), BRIEF_DEFAULTS.samples)
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), BRIEF_DEFAULTS.seed)
+    .option('--json', 'print JSON')
+    .action(async (scenario, opts) => {
+      exit(await whatIfCommand({ scenario, ...opts }, io));
+    });
+};

@@ -47,7 +47,10 @@ export {
 export {
   type PartySummary,
   type RunSummary,
+  SIMULATE_DEFAULTS,
   type SimulateOptions,
+  type SimulationRun,
   type SimulationSummary,
   simulate,
+  startSimulation,
 } from './simulate.js';

@@ -2,6 +2,7 @@ import { ConcordError } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import {
   type Deadline,
+  NEGOTIATE_DEFAULTS,
   type NegotiationResult,
   type NegotiatorFactory,
   negotiate,
@@ -86,7 +87,10 @@ export function agentsPerSeat<T>(agents: readonly T[], seats: number): T[] {
 /** The deadline of a spec: rounds and/or ms (100 rounds when neither is given). */
 export function deadlineOf(spec: { readonly steps?: number; readonly deadlineMs?: number }): Deadline {
   if (spec.steps === undefined && spec.deadlineMs !== undefined) return { ms: spec.deadlineMs };
-  return { rounds: spec.steps ?? 100, ...(spec.deadlineMs !== undefined ? { ms: spec.deadlineMs } : {}) };
+  return {
+    rounds: spec.steps ?? NEGOTIATE_DEFAULTS.rounds,
+    ...(spec.deadlineMs !== undefined ? { ms: spec.deadlineMs } : {}),
+  };
 }
 
 /**
@@ -113,7 +117,7 @@ export function runNegotiation(spec: NegotiationSpec, context: RunContext = {}):
     protocol: spec.protocol ?? 'ao',
     ...(spec.variant ? { variant: spec.variant } : {}),
     deadline: deadlineOf(spec),
-    seed: spec.seed ?? 1,
+    seed: spec.seed ?? NEGOTIATE_DEFAULTS.seed,
     ...(context.now ? { now: context.now } : {}),
     ...(context.buffer ? { buffer: context.buffer } : {}),
     trace: spec.trace === true,
