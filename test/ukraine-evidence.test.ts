@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/node.js';
-import { hasShared, seedDir } from './support/shared.js';
+import { describeWithShared, seedDir } from './support/shared.js';
 
 /**
  * The flagship scenario's evidence must stand in its source: every quote verbatim, every fact's
@@ -22,56 +22,61 @@ const norm = (s: string) =>
     .split(/\s+/)
     .filter(Boolean);
 
-describe.runIf(hasShared('evidence against the seed article'))('ukraine-2025 evidence', () => {
-  const source = record.sources.find((s) => s.id === 'article')!;
-  const text = readFileSync(join(seedDir, source.file!.replace(/^shared\/seed\//, '')), 'utf8');
-  const paras = paragraphs(text);
-  const para = (locator: string) => {
-    const n = Number(/paragraph (\d+)/.exec(locator)?.[1]);
-    return paras[n - 1] ?? '';
-  };
+describeWithShared(
+  'evidence against the seed article',
+  'ukraine-2025 evidence',
+  () => {
+    const source = record.sources.find((s) => s.id === 'article')!;
+    const text = readFileSync(join(seedDir, source.file!.replace(/^shared\/seed\//, '')), 'utf8');
+    const paras = paragraphs(text);
+    const para = (locator: string) => {
+      const n = Number(/paragraph (\d+)/.exec(locator)?.[1]);
+      return paras[n - 1] ?? '';
+    };
 
-  it('the source title is the article headline', () => {
-    expect(paras[0]).toBe(source.title);
-  });
+    it('the source title is the article headline', () => {
+      expect(paras[0]).toBe(source.title);
+    });
 
-  for (const e of record.evidence) {
-    if (e.kind === 'quote') {
-      it(`quote ${e.id} stands verbatim in its paragraph`, () => {
-        expect(para(e.locator)).toContain(e.quote);
-      });
-    } else {
-      it(`fact ${e.id}: its figures are printed in its paragraph, and it is in our own words`, () => {
-        for (const f of e.figures ?? []) expect(para(e.locator)).toContain(f);
-        const words = norm(e.fact);
-        const src = ` ${norm(text).join(' ')} `;
-        for (let i = 0; i + 8 <= words.length; i++) {
-          expect(
-            src.includes(` ${words.slice(i, i + 8).join(' ')} `),
-            `copied run: ${words.slice(i, i + 8).join(' ')}`,
-          ).toBe(false);
-        }
-      });
+    for (const e of record.evidence) {
+      if (e.kind === 'quote') {
+        it(`quote ${e.id} stands verbatim in its paragraph`, () => {
+          expect(para(e.locator)).toContain(e.quote);
+        });
+      } else {
+        it(`fact ${e.id}: its figures are printed in its paragraph, and it is in our own words`, () => {
+          for (const f of e.figures ?? []) expect(para(e.locator)).toContain(f);
+          const words = norm(e.fact);
+          const src = ` ${norm(text).join(' ')} `;
+          for (let i = 0; i + 8 <= words.length; i++) {
+            expect(
+              src.includes(` ${words.slice(i, i + 8).join(' ')} `),
+              `copied run: ${words.slice(i, i + 8).join(' ')}`,
+            ).toBe(false);
+          }
+        });
+      }
     }
-  }
 
-  it('every figure the issue cites is recorded as a fact', () => {
-    const figures = record.evidence.flatMap((e) => (e.kind === 'fact' ? (e.figures ?? []) : []));
-    for (const f of ['600,000', '800,000', '880,000', '209,000', '28-point', '19-point'])
-      expect(figures).toContain(f);
-  });
+    it('every figure the issue cites is recorded as a fact', () => {
+      const figures = record.evidence.flatMap((e) => (e.kind === 'fact' ? (e.figures ?? []) : []));
+      for (const f of ['600,000', '800,000', '880,000', '209,000', '28-point', '19-point'])
+        expect(figures).toContain(f);
+    });
 
-  it('every statement the article quotes is a quote entry', () => {
-    // Straight or curly double quotes, or single curly quotes in headlines.
-    const quoted = [...text.matchAll(/“([^”]+)”|‘([^’]+)’/g)].map((m) => (m[1] ?? m[2]) as string);
-    const quotes = record.evidence.flatMap((e) => (e.kind === 'quote' ? [e.quote] : []));
-    for (const q of quoted)
-      expect(
-        quotes.some((x) => x.includes(q) || q.includes(x)),
-        q,
-      ).toBe(true);
-  });
-});
+    it('every statement the article quotes is a quote entry', () => {
+      // Straight or curly double quotes, or single curly quotes in headlines.
+      const quoted = [...text.matchAll(/“([^”]+)”|‘([^’]+)’/g)].map((m) => (m[1] ?? m[2]) as string);
+      const quotes = record.evidence.flatMap((e) => (e.kind === 'quote' ? [e.quote] : []));
+      for (const q of quoted)
+        expect(
+          quotes.some((x) => x.includes(q) || q.includes(x)),
+          q,
+        ).toBe(true);
+    });
+  },
+  ['seed'],
+);
 
 describe('ukraine-2025 record', () => {
   it('every event and draft cites evidence that exists', () => {

@@ -5,6 +5,7 @@ import {
   analysisToJson,
   analysisToText,
   analyze,
+  centralScenario,
   createRng,
   describeOutcome,
   distributionSupport,
@@ -12,9 +13,11 @@ import {
   evaluateOutcome,
   fmtGain,
   fmtU,
+  fmtValue,
   formatProblem,
   type IssueValue,
   issueIndexOf,
+  issueValueAt,
   MONTE_CARLO_DEFAULTS,
   monteCarlo,
   type OutcomeEvaluation,
@@ -25,8 +28,10 @@ import {
 import { loadScenario } from '../node.js';
 import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { noZoneText } from './no-zone.js';
 import { integer, list, PROFILES_OPTION, positiveInt, SCENARIO_ARGUMENT, shown } from './options.js';
 import { warnLowReservations } from './warnings.js';
+import { wrapText } from './wrap.js';
 
 export interface AnalyzeArgs {
   readonly scenario: string;
@@ -107,14 +112,17 @@ export function parseOutcomeArg(
   return { outcome, problems };
 }
 
+/** The values an outcome gives (a partial outcome marks the others -1): `issue = value` pairs. */
+function givenValues(scenario: Scenario, outcome: readonly number[]): string {
+  const given = scenario.issues.flatMap((issue, i) => {
+    const v = outcome[i] ?? -1;
+    return v < 0 ? [] : [`${issue.name} = ${fmtValue(issueValueAt(issue, v))}`];
+  });
+  return given.join('; ') || 'no issue';
+}
+
 function evaluationText(scenario: Scenario, a: Analysis, e: OutcomeEvaluation): string {
-  const lines = [
-    '',
-    `Evaluation of ${describeOutcome(
-      scenario,
-      e.outcome.map((v) => Math.max(v, 0)),
-    )}`,
-  ];
+  const lines = ['', `Evaluation of ${givenValues(scenario, e.outcome)}`];
   if (!e.complete)
     lines.push(`  partial outcome: ${e.missingIssues.join(', ')} not given (utilities are ranges over them)`);
   for (const p of e.parties) {
@@ -191,8 +199,10 @@ function recordJson(scenario: Scenario, samples: number, seed: number): Record<s
 
 /** `concord analyze`: returns the exit code. */
 export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<number> {
-  const scenario = loadForCommand(io, args.scenario, args.profiles);
-  if (!scenario) return 1;
+  const loaded = loadForCommand(io, args.scenario, args.profiles);
+  if (!loaded) return 1;
+  // With assumptions, the analysis is at their point values: what the report calls central.
+  const scenario = (loaded.record?.assumptions.length ?? 0) > 0 ? centralScenario(loaded) : loaded;
   let named: Record<string, IssueValue> | undefined;
   if (args.evaluate !== undefined) {
     const parsed = parseOutcomeArg(scenario, args.evaluate);
@@ -209,7 +219,7 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<numb
   const evaluation = named ? evaluateOutcome(scenario, named, { frontier: a.frontier }) : undefined;
 
   if (args.plot) {
-    io.writeFile(args.plot, utilityPlotSvg(scenario, a, { rng: createRng(args.seed) }));
+    io.writeFile(args.plot, utilityPlotSvg(scenario, a, { rng: createRng(args.seed) }), '--plot');
   }
   if (args.json) {
     const json: AnalysisJson & Record<string, unknown> = { ...analysisToJson(scenario, a, elapsedMs) };
@@ -218,8 +228,15 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<numb
       Object.assign(json, recordJson(scenario, args.samples ?? MONTE_CARLO_DEFAULTS.samples, args.seed));
     io.out(JSON.stringify(json, null, 2));
   } else {
-    io.out(analysisToText(scenario, a, { frontier: args.frontier ?? false, limit: args.limit, elapsedMs }));
-    if (evaluation) io.out(evaluationText(scenario, a, evaluation));
+    const text = [
+      analysisToText(scenario, a, { frontier: args.frontier ?? false, limit: args.limit, elapsedMs }),
+    ];
+    if (a.frontier.length === 0)
+      text.push(
+        noZoneText(scenario, a, { ref: args.scenario, budgetMs: args.budget, seed: args.seed, now: io.now }),
+      );
+    if (evaluation) text.push(evaluationText(scenario, a, evaluation));
+    io.out(wrapText(text.join('\n'), io.columns));
     if (args.plot) io.out(`Chart written to ${args.plot}`);
   }
   return 0;

@@ -35,9 +35,10 @@ import {
 import { reportProblems } from './analyze.js';
 import type { RegisterCommand } from './command.js';
 import { protocolsHelp, strategiesHelp } from './help.js';
-import type { CliIo } from './io.js';
+import { type CliIo, writeFailure } from './io.js';
 import { integer, list, positiveInt } from './options.js';
-import { progressFor, standingsTable } from './tournament-report.js';
+import { startProgress } from './progress.js';
+import { standingsTable } from './tournament-report.js';
 
 export interface TournamentArgs {
   readonly out: string;
@@ -175,7 +176,12 @@ export async function tournamentCommand(args: TournamentArgs, io: CliIo): Promis
     return 1;
   }
   const plan = planned.value;
-  const opened = openResultStore(args.out, args.resume ? { resume: true } : {});
+  let opened: ReturnType<typeof openResultStore>;
+  try {
+    opened = openResultStore(args.out, args.resume ? { resume: true } : {});
+  } catch (e) {
+    throw writeFailure(args.out, e, '--out');
+  }
   if (!opened.ok) {
     reportProblems(io, opened.problems);
     return 1;
@@ -216,7 +222,12 @@ async function execute(
   };
   process.once('SIGINT', interrupt);
   const doneIds = new Set(store.done.map((r) => r.id));
-  const progress = progressFor(io, plan.runs.length, plan.runs.filter((r) => doneIds.has(r.id)).length);
+  const progress = startProgress(io, {
+    label: 'tournament',
+    unit: 'runs',
+    total: plan.runs.length,
+    start: plan.runs.filter((r) => doneIds.has(r.id)).length,
+  });
   try {
     return await runTournament(plan, {
       executor,
