@@ -90,6 +90,19 @@ describe("errors are the user's when they are the user's", () => {
         '--report',
         /a part of the path is a file/,
       ],
+      [
+        [
+          'tournament',
+          '--strategies',
+          'boulware,conceder',
+          '--scenarios',
+          'examples/job-offer.yaml',
+          '--out',
+          join(file, 't'),
+        ],
+        '--out',
+        /a part of the path is a file/,
+      ],
     ];
     for (const [args, flag, reason] of cases) {
       const r = await runConcord(args);
@@ -174,5 +187,23 @@ describe('long runs are visible and stoppable', () => {
     expect(
       readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n').filter(Boolean).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('text output reads well', () => {
+  const doubled = /\(\(|\)\)|\) \(|\.\)/;
+
+  it('brief and diff wrap to 80 columns in a pipe, without doubled parentheses', async () => {
+    for (const args of [
+      ['brief', '--samples', '300', '--no-report'],
+      ['diff', 'ukraine-2025', '28-point plan', '19-point plan', '--samples', '300'],
+    ]) {
+      const r = await runConcord(args);
+      expect(r.code).toBe(0);
+      for (const line of r.out.split('\n')) {
+        expect([...line].length, line).toBeLessThanOrEqual(80);
+        expect(line).not.toMatch(doubled);
+      }
+    }
   });
 });

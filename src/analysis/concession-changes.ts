@@ -14,7 +14,7 @@ export interface ConcessionContext {
   readonly ranges: readonly (readonly [number, number])[];
 }
 
-const fmt = (x: number): string =>
+export const fmt = (x: number): string =>
   Number.isInteger(x) ? x.toLocaleString('en-US') : String(Number(x.toPrecision(4)));
 
 /** Sentence for a change. */
@@ -24,7 +24,8 @@ export function describe(ctx: ConcessionContext, c: Concession): string {
   const r = ctx.problem.redLines.find(
     (x) => x.id === c.redLine && ctx.problem.parties[x.party]?.name === c.party,
   );
-  const about = r?.description ? ` (${r.description})` : '';
+  // A dash, not parentheses: descriptions often hold parentheses of their own.
+  const about = r?.description ? ` — ${r.description.trim().replace(/\.$/, '')}` : '';
   if (c.kind === 'drop-red-line') return `${c.party} drops red line ${c.redLine}${about}`;
   const way = c.bound === 'below' || c.bound === 'atMost' ? 'as low as' : 'as high as';
   return `${c.party} accepts ${c.issue} ${way} ${fmt(c.admits)} (red line ${c.redLine}: ${c.bound} ${fmt(c.from)} → ${fmt(c.to)})`;

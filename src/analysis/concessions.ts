@@ -6,6 +6,7 @@ import {
   type ConcessionContext,
   describe,
   dropConcession,
+  fmt,
   moveConcession,
   reservationConcession,
 } from './concession-changes.js';
@@ -134,7 +135,7 @@ export function minimalConcessions(scenario: Scenario, options: ConcessionOption
     const text = suffices
       ? describe(ctx, change)
       : change.kind === 'lower-reservation'
-        ? `even if ${describe(ctx, change)} (its lowest possible utility), ${blockers}`
+        ? `even if ${change.party} lowers its reservation to its lowest possible utility, ${fmt(change.to)}, ${blockers}`
         : `${describe(ctx, change)}: not enough alone, ${blockers}`;
     singles.push({
       change,

@@ -15,6 +15,7 @@ import type { CliIo } from './io.js';
 import { collect, integer, positiveInt } from './options.js';
 import { parseSettings } from './settings.js';
 import { warnLowReservations } from './warnings.js';
+import { wrapText } from './wrap.js';
 
 export interface BriefArgs {
   readonly scenario: string;
@@ -118,7 +119,10 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   if (args.json) io.out(JSON.stringify(briefJson(brief, answers), null, 2));
   else
     io.out(
-      briefToText(scenario, brief, answers, { width: io.columns, ...(reportPath ? { reportPath } : {}) }),
+      wrapText(
+        briefToText(scenario, brief, answers, { width: io.columns, ...(reportPath ? { reportPath } : {}) }),
+        io.columns,
+      ),
     );
   return 0;
 }

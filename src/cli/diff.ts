@@ -10,6 +10,7 @@ import { loadForCommand } from './analyze.js';
 import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
 import { integer, positiveInt } from './options.js';
+import { wrapText } from './wrap.js';
 
 export interface DiffArgs {
   readonly scenario: string;
@@ -94,7 +95,7 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
   for (const p of diff.points) {
     const t =
       p.change === 'changed'
-        ? `${p.before?.title} → ${p.after?.title} (${(p.what ?? []).join(', ')})`
+        ? `${p.before?.title} → ${p.after?.title}; changes: ${(p.what ?? []).join(', ')}`
         : (p.after ?? p.before)?.title;
     out.push(
       `  ${p.change.padEnd(8)} ${t}${(p.after ?? p.before)?.detailed === false ? ' [not described in the source]' : ''}`,
@@ -122,7 +123,7 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
     `Gained: ${gained.join(', ') || 'nobody'}. Lost: ${lost.join(', ') || 'nobody'}. (✗ = rejects at the central assumptions)`,
     `(${elapsedMs.toFixed(0)} ms)`,
   );
-  io.out(out.join('\n'));
+  io.out(wrapText(out.join('\n'), io.columns));
   return 0;
 }
 

@@ -104,7 +104,7 @@ function solutionLines(scenario: Scenario, solutions: Solutions): string[] {
     const first = (solutions[key] as SolutionPoint[])[0];
     if (!first) continue;
     lines.push(`  ${label}: ${describeOutcome(scenario, first.outcome)}`);
-    lines.push(`    ${standing(scenario, first).text}`);
+    lines.push(`    → ${standing(scenario, first).text}`);
   }
   return lines;
 }
@@ -140,7 +140,7 @@ export function noZoneText(scenario: Scenario, a: Analysis, options: NoZoneOptio
     lines.push('', 'Outcomes nearest to acceptance (fewest red lines crossed, then the smallest shortfall):');
     nearest.forEach(({ p, s }, k) => {
       lines.push(`  ${k + 1}. ${describeOutcome(scenario, p.outcome)}`);
-      lines.push(`     ${s.text}`);
+      lines.push(`     → ${s.text}`);
     });
   }
   lines.push(

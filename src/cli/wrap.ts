@@ -6,7 +6,7 @@
  */
 
 const TABLE = /^[\s]*[┌│├└╭╰┬┼┴─]/;
-const LEAD = /^(\s*(?:[•\-*] |\d+\. |#\d+ )?)/;
+const LEAD = /^(\s*(?:[•\-*→] |\d+\. |#\d+ )?)/;
 
 /** Display width of a line (code points; the text is Latin with a few symbols). */
 export function displayWidth(s: string): number {
