@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { analyze, formatProblem } from '../src/index.js';
 import { loadGeniusFolder } from '../src/node.js';
 import { describeWithShared, domainsDir } from './support/shared.js';

@@ -55,7 +55,7 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
       new Promise<void>((resolve, reject) => {
         waiters.push({ re, stream, resolve });
         check();
-        done.then(() => reject(new Error(`the CLI ended before printing ${re}:\n${out}\n${err}`)));
+        void done.then(() => reject(new Error(`the CLI ended before printing ${re}:\n${out}\n${err}`)));
       }),
   };
 }
