@@ -1,16 +1,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { analyze, formatProblem } from '../src/index.js';
 import { loadGeniusFolder } from '../src/node.js';
-import { domainsDir, hasShared } from './support/shared.js';
+import { describeWithShared, domainsDir } from './support/shared.js';
 
 /**
  * Every one of the community's domain folders is either analysed (frontier, solutions, zone)
  * or refused with located problems — never an exception, never a hang. Non-exact results must
  * say so. Multilateral folders are analysed with all their profiles as parties.
  */
-describe.runIf(hasShared('analysis of every shared domain'))('every shared domain', () => {
+describeWithShared('analysis of every shared domain', 'every shared domain', () => {
   const folders = readdirSync(domainsDir)
     .filter((d) => statSync(join(domainsDir, d)).isDirectory())
     .sort();

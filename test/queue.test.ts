@@ -97,7 +97,7 @@ describe.skipIf(!hasRedis('queue tests (BullMQ)'))('distributed runs through the
     for (const f of ['ranking.json', 'results.csv'])
       expect(readFileSync(join(q, f), 'utf8')).toBe(readFileSync(join(l, f), 'utf8'));
     expect(io.stdout).toContain('on workers of the queue at');
-    expect(io.stderr).toMatch(/tournament: 24\/24 runs \(100%\), [\d,]+ runs\/s/);
+    expect(io.stderr).toMatch(/tournament: 24\/24 runs \(100\.0%\), [\d,]+ runs\/s/);
 
     const s = ukraine();
     const options = { samples: 900, seed: 7, levers: { sanctions: 'intensified' } };
@@ -141,7 +141,7 @@ describe.skipIf(!hasRedis('queue tests (BullMQ)'))('distributed runs through the
     expect(await runCli(whatif, h)).toBe(0);
     const strip = (t: string) => t.replace(/"elapsedMs": [\d.e+-]+/g, '');
     expect(strip(q.stdout)).toBe(strip(h.stdout));
-    expect(q.stderr).toMatch(/Monte Carlo: 400\/400 draws \(100%\), [\d,]+ draws\/s/);
+    expect(q.stderr).toMatch(/Monte Carlo: 400\/400 draws \(100\.0%\), [\d,]+ draws\/s/);
     // The work spread: every worker process ran jobs.
     for (const w of workers) expect(w.log()).toMatch(/job \S+ done/);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioEvidence, loadScenario } from '../src/node.js';
-import { hasShared, seedDir } from './support/shared.js';
+import { describeWithShared, seedDir } from './support/shared.js';
 
 /**
  * The flagship scenario's evidence must stand in its source: every quote verbatim, every fact's
@@ -16,38 +16,43 @@ const record = scenario.record!;
 
 const paragraphs = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 
-describe.runIf(hasShared('evidence against the seed article'))('ukraine-2025 evidence', () => {
-  const source = record.sources.find((s) => s.id === 'article')!;
-  const text = readFileSync(join(seedDir, source.file!.replace(/^shared\/seed\//, '')), 'utf8');
-  const paras = paragraphs(text);
+describeWithShared(
+  'evidence against the seed article',
+  'ukraine-2025 evidence',
+  () => {
+    const source = record.sources.find((s) => s.id === 'article')!;
+    const text = readFileSync(join(seedDir, source.file!.replace(/^shared\/seed\//, '')), 'utf8');
+    const paras = paragraphs(text);
 
-  it('the source title is the article headline', () => {
-    expect(paras[0]).toBe(source.title);
-  });
+    it('the source title is the article headline', () => {
+      expect(paras[0]).toBe(source.title);
+    });
 
-  it('every quote is verbatim, every figure printed, every locator a paragraph, every fact in our words (concord check)', () => {
-    const check = checkScenarioEvidence(scenario);
-    expect(check.located.map((p) => p.message)).toEqual([]);
-    expect(check.verified).toEqual(record.evidence.map((e) => e.id));
-  });
+    it('every quote is verbatim, every figure printed, every locator a paragraph, every fact in our words (concord check)', () => {
+      const check = checkScenarioEvidence(scenario);
+      expect(check.located.map((p) => p.message)).toEqual([]);
+      expect(check.verified).toEqual(record.evidence.map((e) => e.id));
+    });
 
-  it('every figure the issue cites is recorded as a fact', () => {
-    const figures = record.evidence.flatMap((e) => (e.kind === 'fact' ? (e.figures ?? []) : []));
-    for (const f of ['600,000', '800,000', '880,000', '209,000', '28-point', '19-point'])
-      expect(figures).toContain(f);
-  });
+    it('every figure the issue cites is recorded as a fact', () => {
+      const figures = record.evidence.flatMap((e) => (e.kind === 'fact' ? (e.figures ?? []) : []));
+      for (const f of ['600,000', '800,000', '880,000', '209,000', '28-point', '19-point'])
+        expect(figures).toContain(f);
+    });
 
-  it('every statement the article quotes is a quote entry', () => {
-    // Straight or curly double quotes, or single curly quotes in headlines.
-    const quoted = [...text.matchAll(/“([^”]+)”|‘([^’]+)’/g)].map((m) => (m[1] ?? m[2]) as string);
-    const quotes = record.evidence.flatMap((e) => (e.kind === 'quote' ? [e.quote] : []));
-    for (const q of quoted)
-      expect(
-        quotes.some((x) => x.includes(q) || q.includes(x)),
-        q,
-      ).toBe(true);
-  });
-});
+    it('every statement the article quotes is a quote entry', () => {
+      // Straight or curly double quotes, or single curly quotes in headlines.
+      const quoted = [...text.matchAll(/“([^”]+)”|‘([^’]+)’/g)].map((m) => (m[1] ?? m[2]) as string);
+      const quotes = record.evidence.flatMap((e) => (e.kind === 'quote' ? [e.quote] : []));
+      for (const q of quoted)
+        expect(
+          quotes.some((x) => x.includes(q) || q.includes(x)),
+          q,
+        ).toBe(true);
+    });
+  },
+  ['seed'],
+);
 
 describe('ukraine-2025 record', () => {
   it('every event and draft cites evidence that exists', () => {

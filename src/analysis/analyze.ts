@@ -1,4 +1,5 @@
 import type { Rng } from '../core/rng.js';
+import { significant } from '../core/significant.js';
 import type { Issue } from '../outcomes/issue.js';
 import { prepareProblem } from '../preferences/problem.js';
 import { enumerationPass } from './frontier/enumeration-pass.js';
@@ -129,7 +130,7 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
     : paretoFrontier(problem, { budgetMs: budgetMs / 2, now, enumerationLimit, representative });
   if (!frontier.exact)
     inexact.push(
-      `frontier: ${frontier.note ?? 'not exact'}; any missed point is within ${frontier.gap ?? Number.POSITIVE_INFINITY} (every party's utility) of a listed one`,
+      `frontier: ${frontier.note ?? 'not exact'}; any missed point is within ${significant(frontier.gap ?? Number.POSITIVE_INFINITY)} (every party's utility) of a listed one`,
     );
   if (frontier.note && frontier.exact) notes.push(frontier.note);
   const ranges = pass
@@ -174,7 +175,7 @@ export function analyze(input: ProblemInput, options: AnalyzeOptions = {}): Anal
     };
     if (!z.exact)
       inexact.push(
-        `agreement zone: estimated from ${z.samples} samples; share ${z.share} ± ${z.stdError} (one standard error), 95% interval [${z.interval95?.join(', ')}]`,
+        `agreement zone: estimated from ${z.samples} samples; share ${significant(z.share)} ± ${significant(z.stdError ?? Number.NaN, 2)} (one standard error), 95% interval [${(z.interval95 ?? []).map((x) => significant(x)).join(', ')}]`,
       );
   }
   let zones: IssueZones | undefined;

@@ -17,9 +17,10 @@ import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { type DraftDiff, diffDrafts } from '../record/diff.js';
 import { type DraftKnowledge, draftKnowledge } from '../record/knowledge.js';
-import { instantiate } from '../uncertainty/instantiate.js';
+import { centralScenario as centralOf } from '../uncertainty/instantiate.js';
 import type { LeverSettings } from '../uncertainty/levers.js';
 import { type MonteCarloOptions, type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
+import { MONTE_CARLO_DEFAULTS } from '../uncertainty/monte-carlo-tally.js';
 import {
   type Sensitivity,
   type SensitivityBar,
@@ -27,6 +28,14 @@ import {
   sensitivity,
 } from '../uncertainty/sensitivity.js';
 import { type ConcessionsText, withConcessionTexts } from './concession-text.js';
+
+/** Defaults of {@link buildBrief} (the CLI's `brief`, `whatif` and `diff` options read them too). */
+export const BRIEF_DEFAULTS = {
+  samples: MONTE_CARLO_DEFAULTS.samples,
+  whatIfSamples: 1_000,
+  seed: MONTE_CARLO_DEFAULTS.seed,
+  budgetMs: 5_000,
+} as const;
 
 export interface BriefOptions {
   /** Draws of the main Monte Carlo; default 10,000. */
@@ -58,12 +67,12 @@ export function briefDraws(options: BriefOptions = {}): {
   monteCarlo: MonteCarloOptions;
   sensitivity: SensitivityOptions;
 } {
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? BRIEF_DEFAULTS.seed;
   const levers = options.levers ?? {};
   const overrides = options.overrides ?? {};
   return {
-    monteCarlo: { samples: options.samples ?? 10_000, seed, levers, overrides },
-    sensitivity: { samples: options.whatIfSamples ?? 1_000, seed, levers, overrides },
+    monteCarlo: { samples: options.samples ?? BRIEF_DEFAULTS.samples, seed, levers, overrides },
+    sensitivity: { samples: options.whatIfSamples ?? BRIEF_DEFAULTS.whatIfSamples, seed, levers, overrides },
   };
 }
 
@@ -152,14 +161,13 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
     );
   const now = options.now ?? (() => 0);
   const t0 = now();
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? BRIEF_DEFAULTS.seed;
   const levers = options.levers ?? {};
   const overrides = options.overrides ?? {};
-  const whatIfSamples = options.whatIfSamples ?? 1_000;
+  const whatIfSamples = options.whatIfSamples ?? BRIEF_DEFAULTS.whatIfSamples;
 
-  const pointValues = Object.fromEntries(record.assumptions.map((a) => [a.id, a.value]));
-  const centralScenario = instantiate(scenario, pointValues, levers, overrides);
-  const central = analyze(centralScenario, { now, budgetMs: 5_000 });
+  const centralScenario = centralOf(scenario, levers, overrides);
+  const central = analyze(centralScenario, { now, budgetMs: BRIEF_DEFAULTS.budgetMs });
 
   const centralHasZone = central.frontier.length > 0;
   const centralUnblockers = centralHasZone

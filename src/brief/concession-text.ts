@@ -30,7 +30,8 @@ export function concessionText(scenario: Scenario, c: Concession): string {
     .filter((p) => p.name === c.party)
     .flatMap((p) => p.redLines)
     .find((x) => x.id === c.redLine);
-  const about = r?.description ? ` (${r.description})` : '';
+  // A dash, not parentheses: descriptions often hold parentheses of their own.
+  const about = r?.description ? ` — ${r.description.trim().replace(/\.$/, '')}` : '';
   if (c.kind === 'drop-red-line') return `${c.party} drops red line ${c.redLine}${about}`;
   if (c.kind === 'narrow-red-line')
     return `${c.party} accepts ${c.admits}, keeping the rest of red line ${c.redLine}${about}`;

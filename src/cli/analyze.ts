@@ -1,9 +1,11 @@
 import {
+  ANALYZE_DEFAULTS,
   type Analysis,
   type AnalysisJson,
   analysisToJson,
   analysisToText,
   analyze,
+  centralScenario,
   createRng,
   describeOutcome,
   distributionSupport,
@@ -11,9 +13,12 @@ import {
   evaluateOutcome,
   fmtGain,
   fmtU,
+  fmtValue,
   formatProblem,
   type IssueValue,
   issueIndexOf,
+  issueValueAt,
+  MONTE_CARLO_DEFAULTS,
   monteCarlo,
   type OutcomeEvaluation,
   type Problem,
@@ -21,7 +26,12 @@ import {
   utilityPlotSvg,
 } from '../index.js';
 import { loadScenario } from '../node.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { noZoneText } from './no-zone.js';
+import { integer, list, PROFILES_OPTION, positiveInt, SCENARIO_ARGUMENT, shown } from './options.js';
+import { warnLowReservations } from './warnings.js';
+import { wrapText } from './wrap.js';
 
 export interface AnalyzeArgs {
   readonly scenario: string;
@@ -102,14 +112,17 @@ export function parseOutcomeArg(
   return { outcome, problems };
 }
 
+/** The values an outcome gives (a partial outcome marks the others -1): `issue = value` pairs. */
+function givenValues(scenario: Scenario, outcome: readonly number[]): string {
+  const given = scenario.issues.flatMap((issue, i) => {
+    const v = outcome[i] ?? -1;
+    return v < 0 ? [] : [`${issue.name} = ${fmtValue(issueValueAt(issue, v))}`];
+  });
+  return given.join('; ') || 'no issue';
+}
+
 function evaluationText(scenario: Scenario, a: Analysis, e: OutcomeEvaluation): string {
-  const lines = [
-    '',
-    `Evaluation of ${describeOutcome(
-      scenario,
-      e.outcome.map((v) => Math.max(v, 0)),
-    )}`,
-  ];
+  const lines = ['', `Evaluation of ${givenValues(scenario, e.outcome)}`];
   if (!e.complete)
     lines.push(`  partial outcome: ${e.missingIssues.join(', ')} not given (utilities are ranges over them)`);
   for (const p of e.parties) {
@@ -186,8 +199,10 @@ function recordJson(scenario: Scenario, samples: number, seed: number): Record<s
 
 /** `concord analyze`: returns the exit code. */
 export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<number> {
-  const scenario = loadForCommand(io, args.scenario, args.profiles);
-  if (!scenario) return 1;
+  const loaded = loadForCommand(io, args.scenario, args.profiles);
+  if (!loaded) return 1;
+  // With assumptions, the analysis is at their point values: what the report calls central.
+  const scenario = (loaded.record?.assumptions.length ?? 0) > 0 ? centralScenario(loaded) : loaded;
   let named: Record<string, IssueValue> | undefined;
   if (args.evaluate !== undefined) {
     const parsed = parseOutcomeArg(scenario, args.evaluate);
@@ -200,20 +215,64 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIo): Promise<numb
   const t0 = io.now();
   const a = analyze(scenario, { budgetMs: args.budget, now: io.now, seed: args.seed });
   const elapsedMs = io.now() - t0;
+  warnLowReservations(io, scenario, a.utilityRanges);
   const evaluation = named ? evaluateOutcome(scenario, named, { frontier: a.frontier }) : undefined;
 
   if (args.plot) {
-    io.writeFile(args.plot, utilityPlotSvg(scenario, a, { rng: createRng(args.seed) }));
+    io.writeFile(args.plot, utilityPlotSvg(scenario, a, { rng: createRng(args.seed) }), '--plot');
   }
   if (args.json) {
     const json: AnalysisJson & Record<string, unknown> = { ...analysisToJson(scenario, a, elapsedMs) };
     if (evaluation) json.evaluation = { ...evaluation, outcomeNamed: named };
-    if (scenario.record) Object.assign(json, recordJson(scenario, args.samples ?? 10_000, args.seed));
+    if (scenario.record)
+      Object.assign(json, recordJson(scenario, args.samples ?? MONTE_CARLO_DEFAULTS.samples, args.seed));
     io.out(JSON.stringify(json, null, 2));
   } else {
-    io.out(analysisToText(scenario, a, { frontier: args.frontier ?? false, limit: args.limit, elapsedMs }));
-    if (evaluation) io.out(evaluationText(scenario, a, evaluation));
+    const text = [
+      analysisToText(scenario, a, { frontier: args.frontier ?? false, limit: args.limit, elapsedMs }),
+    ];
+    if (a.frontier.length === 0)
+      text.push(
+        noZoneText(scenario, a, { ref: args.scenario, budgetMs: args.budget, seed: args.seed, now: io.now }),
+      );
+    if (evaluation) text.push(evaluationText(scenario, a, evaluation));
+    io.out(wrapText(text.join('\n'), io.columns));
     if (args.plot) io.out(`Chart written to ${args.plot}`);
   }
   return 0;
 }
+
+/** Rows of the frontier table when `--limit` is not given. */
+export const FRONTIER_TABLE_LIMIT = 50;
+
+export const registerAnalyze: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('analyze')
+    .description('Frontier, fair solutions and agreement zone of a scenario, GENIUS folder or built-in name')
+    .argument('<scenario>', SCENARIO_ARGUMENT)
+    .option('--json', 'print the analysis as JSON (for machines)')
+    .option('--frontier', 'print a table of the frontier points')
+    .option('--limit <n>', 'rows of the frontier table', positiveInt('--limit'), FRONTIER_TABLE_LIMIT)
+    .option('--plot <file.svg>', 'write a chart: the utility plane (2 parties) or a pairwise matrix')
+    .option('--profiles <a.xml,b.xml>', PROFILES_OPTION, list)
+    .option(
+      '--evaluate <assignments>',
+      'evaluate one outcome, e.g. "price=low;warranty=2y" (a partial outcome is allowed)',
+    )
+    .option(
+      '--budget <ms>',
+      'time budget for non-linear spaces (then results are labelled approximate)',
+      positiveInt('--budget'),
+      ANALYZE_DEFAULTS.budgetMs,
+    )
+    .option('--seed <n>', 'seed for any sampling', integer('--seed'), ANALYZE_DEFAULTS.seed)
+    .option(
+      '--samples <n>',
+      `Monte Carlo draws for scenarios with assumptions (JSON \`uncertainty\`; default ${shown(MONTE_CARLO_DEFAULTS.samples)})`,
+      positiveInt('--samples'),
+      MONTE_CARLO_DEFAULTS.samples,
+    )
+    .action(async (scenario, opts) => {
+      exit(await analyzeCommand({ scenario, ...opts }, io));
+    });
+};

@@ -1,17 +1,23 @@
 import { Presets, SingleBar } from 'cli-progress';
 import {
+  BRIEF_DEFAULTS,
   type Brief,
   briefToHtml,
   briefToText,
   buildBrief,
+  centralScenario,
   composeAnswers,
   type LeverSettings,
 } from '../index.js';
 import { checkScenarioEvidence } from '../node.js';
 import { loadForCommand } from './analyze.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { collect, integer, positiveInt } from './options.js';
 import { queuedBriefDraws } from './queue-draws.js';
 import { parseSettings } from './settings.js';
+import { warnLowReservations } from './warnings.js';
+import { wrapText } from './wrap.js';
 
 export interface BriefArgs {
   readonly scenario: string;
@@ -113,14 +119,57 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.stop();
+  warnLowReservations(
+    io,
+    centralScenario(scenario, settings.levers as LeverSettings, settings.overrides),
+    brief.central.utilityRanges,
+  );
   const answers = composeAnswers(scenario, brief);
   const reportPath = args.report === false ? undefined : (args.report ?? `out/${scenario.name}-report.html`);
-  if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers));
+  if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers), '--report');
   if (args.json) io.out(JSON.stringify(briefJson(brief, answers), null, 2));
   else {
     // "Verbatim" only for what was checked against the source text (when it can be found).
     const verified = checkScenarioEvidence(scenario).verified;
-    io.out(briefToText(scenario, brief, answers, { ...(reportPath ? { reportPath } : {}), verified }));
+    io.out(
+      wrapText(
+        briefToText(scenario, brief, answers, {
+          width: io.columns,
+          ...(reportPath ? { reportPath } : {}),
+          verified,
+        }),
+        io.columns,
+      ),
+    );
   }
   return 0;
 }
+
+/** The scenario `concord` runs when given no command. */
+export const DEFAULT_SCENARIO = 'ukraine-2025';
+
+export const registerBrief: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('brief')
+    .description(
+      'The main job: answers on a scenario with a record (zone, drafts, levers, certainty), evidence and assumptions; writes an HTML report',
+    )
+    .argument('[scenario]', 'a scenario file or built-in name with assumptions and drafts', DEFAULT_SCENARIO)
+    .option('--samples <n>', 'Monte Carlo draws', positiveInt('--samples'), BRIEF_DEFAULTS.samples)
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), BRIEF_DEFAULTS.seed)
+    .option(
+      '--set <name=value>',
+      'a lever level (sanctions=intensified), an assumption or a parameter (repeatable)',
+      collect,
+    )
+    .option('--report <file.html>', 'where to write the HTML report (default out/<scenario>-report.html)')
+    .option('--no-report', 'do not write the HTML report')
+    .option('--json', 'print the brief as JSON')
+    .option(
+      '--queue <url>',
+      'run the Monte Carlo on `concord worker` processes through the queue at this Redis URL',
+    )
+    .action(async (scenario, opts) => {
+      exit(await briefCommand({ scenario, ...opts }, io));
+    });
+};

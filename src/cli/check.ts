@@ -1,7 +1,9 @@
 import { formatProblem } from '../index.js';
 import { checkScenarioEvidence } from '../node.js';
 import { loadForCommand } from './analyze.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { list, PROFILES_OPTION, SCENARIO_ARGUMENT } from './options.js';
 
 /** `concord check`: validates a scenario (file, folder or built-in) and reports every problem. */
 export function checkCommand(args: { scenario: string; profiles?: string[] }, io: CliIo): number {
@@ -24,3 +26,16 @@ export function checkCommand(args: { scenario: string; profiles?: string[] }, io
   );
   return 0;
 }
+
+export const registerCheck: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('check')
+    .description(
+      'Validate a scenario file, GENIUS folder or built-in scenario; report every problem with its location',
+    )
+    .argument('<scenario>', SCENARIO_ARGUMENT)
+    .option('--profiles <a.xml,b.xml>', PROFILES_OPTION, list)
+    .action((scenario, opts) => {
+      exit(checkCommand({ scenario, ...opts }, io));
+    });
+};

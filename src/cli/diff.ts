@@ -1,4 +1,6 @@
 import {
+  BRIEF_DEFAULTS,
+  centralScenario,
   type DraftEvaluation,
   describeKnowledge,
   describeRule,
@@ -8,12 +10,14 @@ import {
   draftKnowledge,
   evaluateDraft,
   fmtValue,
-  instantiate,
   monteCarlo,
   partyShift,
 } from '../index.js';
 import { loadForCommand } from './analyze.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { integer, positiveInt } from './options.js';
+import { wrapText } from './wrap.js';
 
 export interface DiffArgs {
   readonly scenario: string;
@@ -48,8 +52,7 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
   }
   const t0 = io.now();
   const diff = diffDrafts(a, b);
-  const point = Object.fromEntries((scenario.record?.assumptions ?? []).map((x) => [x.id, x.value]));
-  const central = instantiate(scenario, point);
+  const central = centralScenario(scenario);
   const ea = evaluateDraft(central, a);
   const eb = evaluateDraft(central, b);
   const mc = monteCarlo(scenario, { samples: args.samples, seed: args.seed, nashEvery: 0 });
@@ -136,7 +139,7 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
   for (const p of diff.points) {
     const t =
       p.change === 'changed'
-        ? `${p.before?.title} → ${p.after?.title} (${(p.what ?? []).join(', ')})`
+        ? `${p.before?.title} → ${p.after?.title}; changes: ${(p.what ?? []).join(', ')}`
         : (p.after ?? p.before)?.title;
     const pt = p.after ?? p.before;
     out.push(
@@ -188,6 +191,28 @@ export async function diffCommand(args: DiffArgs, io: CliIo): Promise<number> {
     `Gained: ${gained.join(', ') || 'nobody'}. Lost: ${lost.join(', ') || 'nobody'}. Mixed (utility and acceptance disagree): ${mixed.join(', ') || 'nobody'}. (✗ = rejects at the central assumptions)`,
     `(${elapsedMs.toFixed(0)} ms)`,
   );
-  io.out(out.join('\n'));
+  io.out(wrapText(out.join('\n'), io.columns));
   return 0;
 }
+
+export const registerDiff: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('diff')
+    .description(
+      'Compare two drafts: points added, dropped, changed; each party’s utility and acceptance; who gained',
+    )
+    .argument('<scenario>', 'a scenario file or built-in name with drafts')
+    .argument('<before>', 'name of the first draft')
+    .argument('<after>', 'name of the second draft')
+    .option(
+      '--samples <n>',
+      'Monte Carlo draws for acceptance probabilities',
+      positiveInt('--samples'),
+      BRIEF_DEFAULTS.samples,
+    )
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), BRIEF_DEFAULTS.seed)
+    .option('--json', 'print JSON')
+    .action(async (scenario, before, after, opts) => {
+      exit(await diffCommand({ scenario, before, after, ...opts }, io));
+    });
+};

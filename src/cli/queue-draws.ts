@@ -9,19 +9,15 @@ import {
 } from '../index.js';
 import { checkRedis, parseQueueUrl, queueMonteCarlo } from '../node.js';
 import type { CliIo } from './io.js';
-import { pace } from './tournament-report.js';
+import { type Progress, startProgress } from './progress.js';
 
-/** Monte Carlo progress over every worker, a line on stderr at each tenth. */
+/** Monte Carlo progress over every worker: a bar on a terminal, a line every few seconds in a pipe. */
 function drawProgress(io: CliIo): (done: number, total: number) => void {
-  const t0 = io.now();
-  let tenth = 0;
+  let progress: Progress | undefined;
   return (done, total) => {
-    const t = Math.floor((done / Math.max(1, total)) * 10);
-    if (t <= tenth) return;
-    tenth = t;
-    io.err(
-      `Monte Carlo: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} draws (${Math.round((done / total) * 100)}%)${pace(done, total - done, io.now() - t0, 'draws')}`,
-    );
+    progress ??= startProgress(io, { label: 'Monte Carlo', unit: 'draws', total, finalLine: true });
+    progress.update(done);
+    if (done >= total) progress.stop();
   };
 }
 

@@ -1,4 +1,28 @@
 import { resolveParameter, type Scenario } from '../index.js';
+import { didYouMean } from './suggest.js';
+
+/** Every name `--set` takes: levers, assumptions and the usual parameter paths. */
+function settableNames(scenario: Scenario): string[] {
+  const record = scenario.record;
+  return [
+    ...(record?.levers.map((l) => l.id) ?? []),
+    ...(record?.assumptions.map((a) => a.id) ?? []),
+    ...scenario.parties.flatMap((p) => [
+      `${p.name}.reservation`,
+      ...scenario.issues.map((i) => `${p.name}.weights.${i.name}`),
+      ...p.redLines.map((r) => `${p.name}.redLines.${r.id}.active`),
+    ]),
+  ];
+}
+
+/** The nearest names to a mistyped one, or where to find them: never the whole list. */
+function nearNames(scenario: Scenario, name: string): string {
+  const hint = didYouMean(name, settableNames(scenario));
+  if (hint) return hint;
+  const levers = scenario.record?.levers.map((l) => l.id) ?? [];
+  const assumptions = scenario.record?.assumptions.length ?? 0;
+  return `; levers: ${levers.join(', ') || 'none'}; ${assumptions} assumption${assumptions === 1 ? '' : 's'} (their ids are in the brief's ASSUMPTIONS section); parameters: <party>.reservation, <party>.weights.<issue>, <party>.redLines.<id>.active`;
+}
 
 /**
  * Reads `--set` values: `lever=level` (a lever id and one of its level names, or a number),
@@ -35,24 +59,20 @@ export function parseSettings(
         );
       continue;
     }
+    // The name first: a mistyped name is the mistake to point out, whatever its value.
+    const target = record?.assumptions.some((a) => a.id === name)
+      ? undefined
+      : resolveParameter(scenario, name);
+    if (typeof target === 'string') {
+      const why = name.includes('.') ? `: ${target}` : '';
+      problems.push(
+        `"${name}" is not a lever, an assumption or a parameter${why}${nearNames(scenario, name)}`,
+      );
+      continue;
+    }
     const x = Number(value);
     if (value === '' || !Number.isFinite(x)) {
       problems.push(`"${name}" needs a number, got "${value}"`);
-      continue;
-    }
-    if (record?.assumptions.some((a) => a.id === name)) {
-      overrides[name] = x;
-      continue;
-    }
-    const target = resolveParameter(scenario, name);
-    if (typeof target === 'string') {
-      const known = [
-        ...(record?.levers.map((l) => l.id) ?? []),
-        ...(record?.assumptions.map((a) => a.id) ?? []),
-      ];
-      problems.push(
-        `"${name}" is not a lever, an assumption or a parameter (${target}); levers and assumptions: ${known.join(', ')}`,
-      );
       continue;
     }
     overrides[name] = x;

@@ -12,14 +12,21 @@ import {
   type ProtocolName,
   prepareTable,
   type Scenario,
+  SIMULATE_DEFAULTS,
+  type SimulationRun,
   type SimulationSummary,
   type SingleTextVariant,
-  simulate,
   simulationPlotSvg,
+  startSimulation,
   traceLines,
 } from '../index.js';
 import { loadForCommand, reportProblems } from './analyze.js';
+import type { RegisterCommand } from './command.js';
+import { protocolsHelp, strategiesHelp } from './help.js';
 import type { CliIo } from './io.js';
+import { integer, list, PROFILES_OPTION, positiveInt } from './options.js';
+import { startProgress } from './progress.js';
+import { wrapText } from './wrap.js';
 
 export interface SimulateArgs {
   readonly scenario: string;
@@ -160,19 +167,22 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<nu
   const traced = args.trace ? Math.min(args.runs, TRACE_RUN_LIMIT) : args.plot ? 1 : 0;
   let s: SimulationSummary;
   try {
-    s = simulate(scenario, {
-      protocol: args.protocol as ProtocolName,
-      ...(args.variant ? { variant: args.variant as SingleTextVariant } : {}),
-      agents: args.agents ?? ['linear'],
-      steps: args.steps,
-      ...(args.time !== undefined ? { deadlineMs: args.time } : {}),
-      runs: args.runs,
-      seed: args.seed,
-      ...(args.parties ? { parties: args.parties } : {}),
-      ...(args.mediator ? { mediator: args.mediator } : {}),
-      now: io.now,
-      traces: traced,
-    });
+    s = await runWithProgress(
+      startSimulation(scenario, {
+        protocol: args.protocol as ProtocolName,
+        ...(args.variant ? { variant: args.variant as SingleTextVariant } : {}),
+        agents: args.agents ?? SIMULATE_DEFAULTS.agents,
+        steps: args.steps,
+        ...(args.time !== undefined ? { deadlineMs: args.time } : {}),
+        runs: args.runs,
+        seed: args.seed,
+        ...(args.parties ? { parties: args.parties } : {}),
+        ...(args.mediator ? { mediator: args.mediator } : {}),
+        now: io.now,
+        traces: traced,
+      }),
+      io,
+    );
   } catch (e) {
     if (e instanceof ConcordError) {
       const hint =
@@ -190,15 +200,89 @@ export async function simulateCommand(args: SimulateArgs, io: CliIo): Promise<nu
   });
   if (args.trace) {
     const lines = (s.traces ?? []).flatMap((t) => traceLines(table, t.events, t.run));
-    io.writeFile(args.trace, lines.length ? `${lines.join('\n')}\n` : '');
+    io.writeFile(args.trace, lines.length ? `${lines.join('\n')}\n` : '', '--trace');
   }
-  if (args.plot) io.writeFile(args.plot, simulationPlotSvg(table, s));
-  if (args.json) {
-    io.out(JSON.stringify(summaryJson(table, s), null, 2));
-    return 0;
+  if (args.plot) io.writeFile(args.plot, simulationPlotSvg(table, s), '--plot');
+  const interrupted = s.runs < args.runs;
+  if (args.json) io.out(JSON.stringify(summaryJson(table, s), null, 2));
+  else {
+    io.out(wrapText(summaryText(scenario, s, args.trace ? traced : 0), io.columns));
+    if (args.trace) io.out(`Trace written to ${args.trace}`);
+    if (args.plot) io.out(`Chart written to ${args.plot}`);
   }
-  io.out(summaryText(scenario, s, args.trace ? traced : 0));
-  if (args.trace) io.out(`Trace written to ${args.trace}`);
-  if (args.plot) io.out(`Chart written to ${args.plot}`);
-  return 0;
+  if (!interrupted) return 0;
+  io.err(
+    `interrupted: ${s.runs.toLocaleString('en-US')} of ${args.runs.toLocaleString('en-US')} runs done (seeds ${args.seed}–${args.seed + s.runs - 1}); the summary covers those`,
+  );
+  return 130;
 }
+
+/** Milliseconds of negotiations between two looks at Ctrl-C and the progress display. */
+const SLICE_MS = 50;
+
+/**
+ * Runs the simulation in slices, showing progress and letting Ctrl-C in between them: the first
+ * Ctrl-C stops after the current slice (the summary covers the runs done), a second quits at once.
+ */
+async function runWithProgress(sim: SimulationRun, io: CliIo): Promise<SimulationSummary> {
+  let stop = false;
+  const off = io.onInterrupt?.(() => {
+    if (stop) process.exit(130);
+    stop = true;
+    io.err('\ninterrupted: finishing the current runs (press Ctrl-C again to quit at once)…');
+  });
+  const progress = startProgress(io, { label: 'simulate', unit: 'runs', total: sim.total });
+  try {
+    let batch = 1;
+    while (sim.done < sim.total && !stop) {
+      const t = io.now();
+      sim.step(batch);
+      progress.update(sim.done);
+      const ms = io.now() - t;
+      // Aim each slice at SLICE_MS: cheap runs go in large batches, slow ones one by one.
+      batch = Math.max(1, Math.min(batch * 4, Math.round((batch * SLICE_MS) / Math.max(ms, 0.01))));
+      if (sim.done < sim.total) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    progress.stop();
+    off?.();
+  }
+  return sim.summary();
+}
+
+export const registerSimulate: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('simulate')
+    .description('Run negotiations between strategies under a protocol and summarise how they unfold')
+    .argument('<scenario>', 'a scenario file, a GENIUS/GeniusWeb domain folder, or a built-in name')
+    .option('--protocol <name>', 'a protocol (listed below)', SIMULATE_DEFAULTS.protocol)
+    .option(
+      '--agents <a,b[,c]>',
+      `one strategy per party at the table (or one for all), e.g. boulware:e=0.3,conceder (default ${SIMULATE_DEFAULTS.agents.join(',')})`,
+      list,
+    )
+    .option('--steps <n>', 'deadline in rounds', positiveInt('--steps'), SIMULATE_DEFAULTS.steps)
+    .option(
+      '--runs <n>',
+      'number of negotiations (run r is seeded seed + r)',
+      positiveInt('--runs'),
+      SIMULATE_DEFAULTS.runs,
+    )
+    .option('--seed <n>', 'seed of the first run', integer('--seed'), SIMULATE_DEFAULTS.seed)
+    .option('--variant <name>', 'single text: veto or hill-climbing')
+    .option(
+      '--time <ms>',
+      'also a deadline in milliseconds (results then depend on the machine)',
+      positiveInt('--time'),
+    )
+    .option('--parties <a,b>', 'who sits at the table, in order (default: the principals)', list)
+    .option('--mediator <name>', 'who mediates single text and shuttle: a party, or neutral')
+    .option('--profiles <a.xml,b.xml>', PROFILES_OPTION, list)
+    .option('--trace <file.jsonl>', 'write every event (one JSON object a line)')
+    .option('--plot <file.svg>', 'write the offers of the first run on the utility plane')
+    .option('--json', 'print the summary as JSON (for machines)')
+    .addHelpText('after', () => `\n${protocolsHelp(io.columns)}\n\n${strategiesHelp(io.columns)}`)
+    .action(async (scenario, opts) => {
+      exit(await simulateCommand({ scenario, ...opts }, io));
+    });
+};

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import {
   type Executor,
   inProcessExecutor,
+  PROTOCOLS,
   type Problem,
+  type ProtocolName,
   planTournament,
+  protocolByName,
   type Ranking,
   rankStrategies,
   readTournamentSettings,
@@ -13,6 +16,7 @@ import {
   runTournament,
   type SingleTextVariant,
   settingsOf,
+  TOURNAMENT_DEFAULTS,
   type TournamentOptions,
   type TournamentOutcome,
   type TournamentPlan,
@@ -32,8 +36,12 @@ import {
   workerExecutor,
 } from '../node.js';
 import { reportProblems } from './analyze.js';
-import type { CliIo } from './io.js';
-import { progressFor, standingsTable } from './tournament-report.js';
+import type { RegisterCommand } from './command.js';
+import { protocolsHelp, strategiesHelp } from './help.js';
+import { type CliIo, writeFailure } from './io.js';
+import { integer, list, positiveInt } from './options.js';
+import { startProgress } from './progress.js';
+import { standingsTable } from './tournament-report.js';
 
 export interface TournamentArgs {
   readonly out: string;
@@ -59,8 +67,6 @@ export interface TournamentArgs {
 /** The settings file in a tournament's folder. */
 export const SETTINGS_FILE = 'tournament.json';
 
-const PROTOCOLS = ['ao', 'mao', 'single-text', 'shuttle'] as const;
-
 /** Options given on the command line win; on resume, the rest come from the folder's settings. */
 function optionsFrom(
   args: TournamentArgs,
@@ -68,10 +74,10 @@ function optionsFrom(
 ): TournamentOptions | Problem[] {
   const problems: Problem[] = [];
   const protocol = args.protocol ?? saved?.protocol;
-  if (protocol !== undefined && !(PROTOCOLS as readonly string[]).includes(protocol)) {
+  if (protocol !== undefined && !protocolByName(protocol)) {
     problems.push({
       code: 'unknown-protocol',
-      message: `--protocol: unknown protocol "${protocol}" (${PROTOCOLS.join(', ')})`,
+      message: `--protocol: unknown protocol "${protocol}" (${Object.keys(PROTOCOLS).join(', ')})`,
     });
   }
   const variant = args.variant ?? saved?.variant;
@@ -91,17 +97,18 @@ function optionsFrom(
       message: '--scenarios: give the scenarios (files, GENIUS folders or built-in names)',
     });
   if (problems.length || !strategies || !scenarios) return problems;
-  const permutations = args.permutations ?? (saved ? saved.permutations === 'all' : true);
+  const permutations =
+    args.permutations ?? (saved ? saved.permutations === 'all' : TOURNAMENT_DEFAULTS.permutations === 'all');
   return {
     strategies,
     scenarios,
     permutations: permutations ? 'all' : 'none',
-    selfPlay: args.selfPlay ?? saved?.selfPlay ?? false,
-    repetitions: args.repetitions ?? saved?.repetitions ?? 1,
-    ...(protocol !== undefined ? { protocol: protocol as (typeof PROTOCOLS)[number] } : {}),
+    selfPlay: args.selfPlay ?? saved?.selfPlay ?? TOURNAMENT_DEFAULTS.selfPlay,
+    repetitions: args.repetitions ?? saved?.repetitions ?? TOURNAMENT_DEFAULTS.repetitions,
+    ...(protocol !== undefined ? { protocol: protocol as ProtocolName } : {}),
     ...(variant !== undefined ? { variant: variant as SingleTextVariant } : {}),
-    steps: args.steps ?? saved?.steps ?? 100,
-    seed: args.seed ?? saved?.seed ?? 1,
+    steps: args.steps ?? saved?.steps ?? TOURNAMENT_DEFAULTS.steps,
+    seed: args.seed ?? saved?.seed ?? TOURNAMENT_DEFAULTS.seed,
   };
 }
 
@@ -175,7 +182,12 @@ export async function tournamentCommand(args: TournamentArgs, io: CliIo): Promis
   }
   const plan = planned.value;
   if (args.queue) await checkRedis(parseQueueUrl(args.queue)); // before the folder is touched
-  const opened = openResultStore(args.out, args.resume ? { resume: true } : {});
+  let opened: ReturnType<typeof openResultStore>;
+  try {
+    opened = openResultStore(args.out, args.resume ? { resume: true } : {});
+  } catch (e) {
+    throw writeFailure(args.out, e, '--out');
+  }
   if (!opened.ok) {
     reportProblems(io, opened.problems);
     return 1;
@@ -225,7 +237,13 @@ async function execute(
   };
   process.once('SIGINT', interrupt);
   const doneIds = new Set(store.done.map((r) => r.id));
-  const progress = progressFor(io, plan.runs.length, plan.runs.filter((r) => doneIds.has(r.id)).length);
+  const progress = startProgress(io, {
+    label: 'tournament',
+    unit: 'runs',
+    total: plan.runs.length,
+    start: plan.runs.filter((r) => doneIds.has(r.id)).length,
+    finalLine: true,
+  });
   try {
     return await runTournament(plan, {
       executor,
@@ -305,3 +323,54 @@ function report(args: TournamentArgs, io: CliIo, f: Finished): number {
   }
   return 0;
 }
+
+export const registerTournament: RegisterCommand = (program, { io, exit }) => {
+  const d = TOURNAMENT_DEFAULTS;
+  program
+    .command('tournament')
+    .description(
+      'Every matchup of strategies on scenarios, in every seat order, repeated, on all cores; resumable; ranking with 95% CIs',
+    )
+    .requiredOption(
+      '--out <dir>',
+      'folder for results.jsonl (appended as runs finish), results.csv, ranking.json, tournament.json',
+    )
+    .option('--strategies <a,b,c>', 'strategies (listed below), e.g. boulware,conceder:e=2,tft', list)
+    .option('--scenarios <x,y>', 'scenario files, GENIUS/GeniusWeb folders or built-in names', list)
+    .option(
+      '--repetitions <n>',
+      `runs of each matchup on each scenario (default ${d.repetitions})`,
+      positiveInt('--repetitions'),
+    )
+    .option(
+      '--permutations',
+      `seat every matchup in every order${d.permutations === 'all' ? ' (default)' : ''}`,
+    )
+    .option('--no-permutations', 'seat each set of strategies once, in the order listed')
+    .option('--self-play', `let a strategy meet itself${d.selfPlay ? ' (default)' : ''}`)
+    .option('--protocol <name>', `a protocol (listed below; default ${d.protocol})`)
+    .option('--variant <name>', 'single text: veto or hill-climbing')
+    .option('--steps <n>', `deadline in rounds (default ${d.steps})`, positiveInt('--steps'))
+    .option(
+      '--seed <n>',
+      `tournament seed; each run has its own seed derived from it (default ${d.seed})`,
+      integer('--seed'),
+    )
+    .option(
+      '--workers <n>',
+      'worker threads (default: every core; 1 runs in the main thread)',
+      positiveInt('--workers'),
+    )
+    .option(
+      '--resume',
+      'continue the tournament in --out: finished runs are kept; options not given come from its tournament.json',
+    )
+    .option('--score <what>', 'rank by mean utility (default) or discounted utility')
+    .option('--by-scenario', 'also rank the strategies within each scenario')
+    .option('--json', 'print the outcome and the ranking as JSON')
+    .option('--queue <url>', 'run on `concord worker` processes through the queue at this Redis URL')
+    .addHelpText('after', () => `\n${protocolsHelp(io.columns)}\n\n${strategiesHelp(io.columns)}`)
+    .action(async (opts) => {
+      exit(await tournamentCommand(opts, io));
+    });
+};

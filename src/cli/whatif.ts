@@ -1,7 +1,8 @@
 import {
   analyze,
+  BRIEF_DEFAULTS,
+  centralScenario,
   evaluateDraft,
-  instantiate,
   type LeverSettings,
   type MonteCarloOptions,
   type MonteCarloResult,
@@ -9,9 +10,12 @@ import {
   type Scenario,
 } from '../index.js';
 import { loadForCommand } from './analyze.js';
+import type { RegisterCommand } from './command.js';
 import type { CliIo } from './io.js';
+import { collect, integer, positiveInt } from './options.js';
 import { queuedMonteCarlo } from './queue-draws.js';
 import { parseSettings } from './settings.js';
+import { lowReservationWarnings } from './warnings.js';
 
 export interface WhatIfArgs {
   readonly scenario: string;
@@ -39,12 +43,13 @@ function run(
   samples: number,
   seed: number,
   now: () => number,
+  warn: (warnings: readonly string[]) => void,
   queued?: MonteCarloResult,
 ) {
   const record = scenario.record;
-  const point = Object.fromEntries((record?.assumptions ?? []).map((a) => [a.id, a.value]));
-  const central = instantiate(scenario, point, levers, overrides);
+  const central = centralScenario(scenario, levers, overrides);
   const a = analyze(central, { now, issueZones: false });
+  warn(lowReservationWarnings(central, a.utilityRanges));
   const mc =
     record && record.assumptions.length > 0
       ? (queued ?? monteCarlo(scenario, drawsOf(levers, overrides, samples, seed)))
@@ -100,7 +105,7 @@ export async function whatIfCommand(args: WhatIfArgs, io: CliIo): Promise<number
           io,
         )
       : [];
-  const base = run(scenario, {}, {}, args.samples, args.seed, io.now, queued[0]);
+  const base = run(scenario, {}, {}, args.samples, args.seed, io.now, () => {}, queued[0]);
   const changed = run(
     scenario,
     settings.levers,
@@ -108,6 +113,9 @@ export async function whatIfCommand(args: WhatIfArgs, io: CliIo): Promise<number
     args.samples,
     args.seed,
     io.now,
+    (ws) => {
+      for (const w of ws) io.err(w);
+    },
     queued[1],
   );
   const elapsedMs = io.now() - t0;
@@ -166,3 +174,21 @@ export async function whatIfCommand(args: WhatIfArgs, io: CliIo): Promise<number
   io.out(`\n(${elapsedMs.toFixed(0)} ms)`);
   return 0;
 }
+
+export const registerWhatIf: RegisterCommand = (program, { io, exit }) => {
+  program
+    .command('whatif')
+    .description('Re-run the analysis with levers or assumptions changed, beside the baseline')
+    .argument('<scenario>', 'a scenario file or built-in name with a record')
+    .option('--set <name=value>', 'a lever level, an assumption or a parameter (repeatable)', collect)
+    .option('--samples <n>', 'Monte Carlo draws', positiveInt('--samples'), BRIEF_DEFAULTS.samples)
+    .option('--seed <n>', 'seed of every draw', integer('--seed'), BRIEF_DEFAULTS.seed)
+    .option('--json', 'print JSON')
+    .option(
+      '--queue <url>',
+      'run the Monte Carlo on `concord worker` processes through the queue at this Redis URL',
+    )
+    .action(async (scenario, opts) => {
+      exit(await whatIfCommand({ scenario, ...opts }, io));
+    });
+};

@@ -4,6 +4,8 @@ export {
   type RunSummary,
   SIMULATE_DEFAULTS,
   type SimulateOptions,
+  type SimulationRun,
   type SimulationSummary,
   simulate,
+  startSimulation,
 } from './simulate.js';

@@ -24,15 +24,6 @@ import {
   tableAnalysis,
 } from '../strategies/index.js';
 
-/** Defaults of {@link simulate} (the deadline and seed of {@link NEGOTIATE_DEFAULTS}). */
-export const SIMULATE_DEFAULTS = {
-  protocol: NEGOTIATE_DEFAULTS.protocol,
-  steps: NEGOTIATE_DEFAULTS.rounds,
-  runs: 1,
-  seed: NEGOTIATE_DEFAULTS.seed,
-  traces: 0,
-} as const;
-
 /** Options of {@link simulate}; only `agents` is required. */
 export interface SimulateOptions {
   /** Default `ao`. */
@@ -131,6 +122,31 @@ const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) =>
 const stat = (xs: readonly number[]): Stat | null =>
   xs.length ? { mean: mean(xs), max: Math.max(...xs) } : null;
 
+/** Defaults of {@link simulate}, from {@link NEGOTIATE_DEFAULTS} (the CLI's `simulate` options read them too). */
+export const SIMULATE_DEFAULTS = {
+  protocol: NEGOTIATE_DEFAULTS.protocol,
+  agents: ['linear'],
+  steps: NEGOTIATE_DEFAULTS.rounds,
+  runs: 1,
+  seed: NEGOTIATE_DEFAULTS.seed,
+  traces: 0,
+} as const;
+
+/**
+ * A simulation run step by step, so a caller can show progress and stop between runs (the core
+ * never waits or reads a clock of its own). {@link simulate} is `start`, `step(total)`, `summary()`.
+ */
+export interface SimulationRun {
+  /** Runs planned. */
+  readonly total: number;
+  /** Runs finished so far. */
+  readonly done: number;
+  /** Runs up to `count` more negotiations; returns how many ran. */
+  step(count: number): number;
+  /** The summary of the runs finished so far (`runs` is how many). */
+  summary(): SimulationSummary;
+}
+
 /**
  * Runs `runs` negotiations of a scenario and summarises them: agreement rate, rounds, each
  * party's mean utility, and how far agreements fall from the Pareto frontier and the Nash point.
@@ -140,6 +156,13 @@ const stat = (xs: readonly number[]): Stat | null =>
  * s.agreementRate; // 1
  */
 export function simulate(scenario: Scenario, options: SimulateOptions): SimulationSummary {
+  const run = startSimulation(scenario, options);
+  run.step(run.total);
+  return run.summary();
+}
+
+/** Prepares a simulation without running it; see {@link SimulationRun}. */
+export function startSimulation(scenario: Scenario, options: SimulateOptions): SimulationRun {
   const now = options.now ?? (() => 0);
   const t0 = now();
   const table: NegotiationTable = prepareTable(scenario, {
@@ -152,29 +175,62 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   const factories = agents.map((a) => (typeof a === 'string' ? registry.create(a) : a));
   const labels = agents.map((a, i) => (typeof a === 'string' ? a.trim() : `custom ${i + 1}`));
   const protocol = options.protocol ?? SIMULATE_DEFAULTS.protocol;
-  const runs = options.runs ?? SIMULATE_DEFAULTS.runs;
+  const total = options.runs ?? SIMULATE_DEFAULTS.runs;
   const seed = options.seed ?? SIMULATE_DEFAULTS.seed;
   const keep = options.traces ?? SIMULATE_DEFAULTS.traces;
   const deadline = deadlineOf(options);
   const buffer = new TraceBuffer();
   const t1 = now();
-
+  let elapsedMs = 0;
   const results: NegotiationResult[] = [];
-  for (let r = 0; r < runs; r++) {
-    results.push(
-      negotiate(table, factories, {
-        protocol,
-        ...(options.variant ? { variant: options.variant } : {}),
-        deadline,
-        seed: seed + r,
-        ...(options.now ? { now: options.now } : {}),
-        buffer,
-        trace: r < keep,
-      }),
-    );
-  }
-  const elapsedMs = now() - t1;
+  const step = (count: number): number => {
+    const start = now();
+    const end = Math.min(total, results.length + Math.max(0, Math.floor(count)));
+    const before = results.length;
+    for (let r = results.length; r < end; r++) {
+      results.push(
+        negotiate(table, factories, {
+          protocol,
+          ...(options.variant ? { variant: options.variant } : {}),
+          deadline,
+          seed: seed + r,
+          ...(options.now ? { now: options.now } : {}),
+          buffer,
+          trace: r < keep,
+        }),
+      );
+    }
+    elapsedMs += now() - start;
+    return results.length - before;
+  };
+  const context = { scenario, options, table, labels, protocol, seed, deadline, prepareMs: t1 - t0 };
+  return {
+    total,
+    get done() {
+      return results.length;
+    },
+    step,
+    summary: () => summarise(context, results, elapsedMs),
+  };
+}
 
+interface SummaryContext {
+  readonly scenario: Scenario;
+  readonly options: SimulateOptions;
+  readonly table: NegotiationTable;
+  readonly labels: readonly string[];
+  readonly protocol: ProtocolName;
+  readonly seed: number;
+  readonly deadline: ReturnType<typeof deadlineOf>;
+  readonly prepareMs: number;
+}
+
+function summarise(
+  { scenario, options, table, labels, protocol, seed, deadline, prepareMs }: SummaryContext,
+  results: readonly NegotiationResult[],
+  elapsedMs: number,
+): SimulationSummary {
+  const runs = results.length;
   const reference =
     options.analysis === false ? undefined : tableAnalysis(table, options.now ? { now: options.now } : {});
   const nash = reference?.nash ?? null;
@@ -243,7 +299,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
     perRun,
     ...(traces.length ? { traces } : {}),
     ...(problems.length ? { problems: problems.slice(0, 10) } : {}),
-    prepareMs: t1 - t0,
+    prepareMs,
     elapsedMs,
   };
 }

@@ -1,6 +1,6 @@
 // Uncertainty: sampling the record's assumptions, levers, Monte Carlo, sensitivity.
 
-export { instantiate } from './instantiate.js';
+export { centralScenario, instantiate } from './instantiate.js';
 export {
   type LeverSettings,
   type LeverShift,

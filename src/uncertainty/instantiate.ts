@@ -32,3 +32,19 @@ export function instantiate(
     plan.slots.map((s, j) => [s.target, values[j] as number] as const),
   );
 }
+
+/**
+ * The scenario at the central assumptions: every assumption at its point value, with `levers` and
+ * `overrides` applied. What `brief`, `whatif` and `diff` call "central".
+ *
+ * @example
+ * const central = centralScenario(scenario, { sanctions: 'intensified' });
+ */
+export function centralScenario(
+  scenario: Scenario,
+  levers: LeverSettings = {},
+  overrides: Readonly<Record<string, number>> = {},
+): Scenario {
+  const point = Object.fromEntries((scenario.record?.assumptions ?? []).map((a) => [a.id, a.value]));
+  return instantiate(scenario, point, levers, overrides);
+}

@@ -1,4 +1,5 @@
 import { ConcordError } from '../../core/errors.js';
+import { significant } from '../../core/significant.js';
 import type { AnalysisProblem } from '../../preferences/problem.js';
 import type { Frontier, FrontierPoint } from '../types.js';
 import { additiveFrontier } from './additive-frontier.js';
@@ -81,7 +82,9 @@ export const hyperRectangleMethod: FrontierAlgorithm = {
       method: 'hyperrectangle-bnb',
       exact: res.exact,
       ...(res.exact ? {} : { gap: res.gap ?? Number.POSITIVE_INFINITY }),
-      ...(res.exact ? {} : { note: `search stopped at the budget; gap ${res.gap}` }),
+      ...(res.exact
+        ? {}
+        : { note: `search stopped at the budget; gap ${significant(res.gap ?? Number.POSITIVE_INFINITY)}` }),
     };
     return { frontier, ties: true };
   },
