@@ -115,7 +115,7 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
       `Across the assumptions (${mc.samples.toLocaleString('en-US')} draws, seed ${mc.seed}): an agreement zone exists in ${pct(mc.pAgreementZone, mc.stdError)} of draws.`,
       ...(top.length > 0
         ? [
-            `The red lines that close it most often: ${top.map((w) => `${w.label.replace(' drops ', '’s ')} (+${(w.delta * 100).toFixed(1)} points if not real)`).join('; ')}.`,
+            `The red lines that close it most often: ${top.map((w) => `${w.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `)} (+${(w.delta * 100).toFixed(1)} points if not real)`).join('; ')}.`,
           ]
         : []),
     ],
@@ -254,8 +254,7 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
   if (b.leverEffects.length > 0) {
     answers.push({
       id: 'levers',
-      question:
-        'How much do the levers (sanctions, military aid, the battlefield) move the chance of a deal?',
+      question: `How much do the levers (${(scenario.record?.levers ?? []).map((l) => lowerFirst(l.name)).join(', ')}) move the chance of a deal?`,
       answer: [
         `Baseline P(agreement zone) ${pct(b.whatIfBaseline.pAgreementZone, b.whatIfBaseline.stdError)} (${b.whatIfBaseline.samples.toLocaleString('en-US')} draws, same seed for every row):`,
         ...b.leverEffects.map((w) => {
@@ -288,7 +287,7 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     id: 'certainty',
     question: 'How sure can we be, given that true red lines are private?',
     answer: [
-      `Every number except the article's figures is an assumption (${scenario.record?.assumptions.length ?? 0} with ranges); whether each red line is real is itself drawn (${redLineIds.length} such assumptions).`,
+      `Every number except the source's figures is an assumption (${scenario.record?.assumptions.length ?? 0} with ranges); whether each red line is real is itself drawn (${redLineIds.length} such assumptions).`,
       `Standard error of P(agreement zone): ${pct(mc.stdError)} at ${mc.samples.toLocaleString('en-US')} draws (it halves with four times the draws).`,
       ...(b.tornado.length > 0
         ? [
@@ -296,7 +295,7 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
               .slice(0, 5)
               .map(
                 (t) =>
-                  `${t.parameter?.endsWith('.active') ? t.label.replace(' drops ', '’s ') : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`})`,
+                  `${t.parameter?.endsWith('.active') ? t.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `) : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`})`,
               )
               .join('; ')}.`,
           ]
@@ -311,4 +310,14 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     assumptions: (scenario.record?.assumptions ?? []).map((a) => a.id),
   });
   return answers;
+}
+
+/** "Russia’s", but "Freight railroads’" (a name ending in s takes the apostrophe alone). */
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}
+
+/** "Battlefield trend" → "battlefield trend" inside a sentence; "US military aid" stays. */
+function lowerFirst(name: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name[0]?.toLowerCase() + name.slice(1) : name;
 }
