@@ -116,7 +116,7 @@ function zoneAnswer(ctx: AnswerContext): Answer | undefined {
       `Across the assumptions (${mc.samples.toLocaleString('en-US')} draws, seed ${mc.seed}): an agreement zone exists in ${pct(mc.pAgreementZone, mc.stdError)} of draws.`,
       ...(top.length > 0
         ? [
-            `The red lines that close it most often: ${top.map((w) => `${w.label.replace(' drops ', '’s ')} (+${(w.delta * 100).toFixed(1)} points if not real)`).join('; ')}.`,
+            `The red lines that close it most often: ${top.map((w) => `${w.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `)} (+${(w.delta * 100).toFixed(1)} points if not real)`).join('; ')}.`,
           ]
         : []),
     ],
@@ -264,7 +264,7 @@ function leversAnswer(ctx: AnswerContext): Answer | undefined {
   if (b.leverEffects.length === 0) return undefined;
   return {
     id: 'levers',
-    question: 'How much do the levers (sanctions, military aid, the battlefield) move the chance of a deal?',
+    question: `How much do the levers (${(scenario.record?.levers ?? []).map((l) => lowerFirst(l.name)).join(', ')}) move the chance of a deal?`,
     answer: [
       `Baseline P(agreement zone) ${pct(b.whatIfBaseline.pAgreementZone, b.whatIfBaseline.stdError)} (${b.whatIfBaseline.samples.toLocaleString('en-US')} draws, same seed for every row):`,
       ...b.leverEffects.map((w) => {
@@ -300,7 +300,7 @@ function certaintyAnswer(ctx: AnswerContext): Answer | undefined {
     id: 'certainty',
     question: 'How sure can we be, given that true red lines are private?',
     answer: [
-      `Every number except the article's figures is an assumption (${scenario.record?.assumptions.length ?? 0} with ranges); whether each red line is real is itself drawn (${redLineIds.length} such assumptions).`,
+      `Every number except the source's figures is an assumption (${scenario.record?.assumptions.length ?? 0} with ranges); whether each red line is real is itself drawn (${redLineIds.length} such assumptions).`,
       `Standard error of P(agreement zone): ${pct(mc.stdError)} at ${mc.samples.toLocaleString('en-US')} draws (it halves with four times the draws).`,
       ...(b.tornado.length > 0
         ? [
@@ -308,7 +308,7 @@ function certaintyAnswer(ctx: AnswerContext): Answer | undefined {
               .slice(0, 5)
               .map(
                 (t) =>
-                  `${t.parameter?.endsWith('.active') ? t.label.replace(' drops ', '’s ') : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`})`,
+                  `${t.parameter?.endsWith('.active') ? t.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `) : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`})`,
               )
               .join('; ')}.`,
           ]
@@ -347,4 +347,14 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     redLineIds: assumptionsWhere(scenario, (p) => p.includes('.redLines.')),
   };
   return QUESTIONS.flatMap((question) => question(ctx) ?? []);
+}
+
+/** "Russia’s", but "Freight railroads’" (a name ending in s takes the apostrophe alone). */
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}
+
+/** "Battlefield trend" → "battlefield trend" inside a sentence; "US military aid" stays. */
+function lowerFirst(name: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name[0]?.toLowerCase() + name.slice(1) : name;
 }
