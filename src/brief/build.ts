@@ -21,6 +21,7 @@ import { instantiate } from '../uncertainty/instantiate.js';
 import type { LeverSettings } from '../uncertainty/levers.js';
 import { type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
 import { type SensitivityBar, sensitivity } from '../uncertainty/sensitivity.js';
+import { unblockers } from './blockers.js';
 import { type ConcessionsText, withConcessionTexts } from './concession-text.js';
 
 export interface BriefOptions {
@@ -136,21 +137,7 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
   const central = analyze(centralScenario, { now, budgetMs: 5_000 });
 
   const centralHasZone = central.frontier.length > 0;
-  const centralUnblockers = centralHasZone
-    ? []
-    : centralScenario.parties.flatMap((party, pi) =>
-        party.redLines
-          .filter((r) => {
-            const parties = centralScenario.parties.map((p, k) =>
-              k === pi ? { ...p, redLines: p.redLines.filter((x) => x.id !== r.id) } : p,
-            );
-            return (
-              analyze({ ...centralScenario, parties }, { now, zone: false, issueZones: false }).frontier
-                .length > 0
-            );
-          })
-          .map((r) => ({ party: party.name, redLine: r.id, description: r.description ?? r.id })),
-      );
+  const centralUnblockers = centralHasZone ? [] : unblockers(centralScenario, now);
 
   const mc = monteCarlo(scenario, {
     samples,

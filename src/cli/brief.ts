@@ -6,6 +6,7 @@ import {
   buildBrief,
   composeAnswers,
   type LeverSettings,
+  scenarioAsOf,
 } from '../index.js';
 import { checkScenarioEvidence } from '../node.js';
 import { loadForCommand } from './analyze.js';
@@ -19,6 +20,7 @@ export interface BriefArgs {
   readonly set?: string[];
   readonly json?: true;
   readonly report?: string | false;
+  readonly asOf?: string;
 }
 
 /** A progress bar on stderr for the Monte Carlo, only on a terminal (CI logs stay clean). */
@@ -80,8 +82,15 @@ export function briefJson(b: Brief, answers: ReturnType<typeof composeAnswers>) 
  * evidence and assumptions they rest on; writes the self-contained HTML report.
  */
 export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> {
-  const scenario = loadForCommand(io, args.scenario);
-  if (!scenario) return 1;
+  const loaded = loadForCommand(io, args.scenario);
+  if (!loaded) return 1;
+  // News moves the model: the scenario as of --as-of (or its own asOf; neither: every event).
+  const asOf = scenarioAsOf(loaded, args.asOf);
+  if (!asOf.ok) {
+    for (const p of asOf.problems) io.err(`error: ${p.path}: ${p.message}`);
+    return 1;
+  }
+  const scenario = asOf.scenario;
   if (!scenario.record || scenario.record.assumptions.length === 0) {
     io.err(
       `${args.scenario}: no record (assumptions, drafts) to brief on; try: concord analyze ${args.scenario}`,
@@ -97,7 +106,7 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   const brief = buildBrief(scenario, {
     samples: args.samples,
     seed: args.seed,
-    levers: settings.levers as LeverSettings,
+    levers: { ...asOf.levers, ...settings.levers } as LeverSettings,
     overrides: settings.overrides,
     now: io.now,
     ...(bar ? { onProgress: bar.update } : {}),
@@ -106,8 +115,23 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   const answers = composeAnswers(scenario, brief);
   const reportPath = args.report === false ? undefined : (args.report ?? `out/${scenario.name}-report.html`);
   if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers));
-  if (args.json) io.out(JSON.stringify(briefJson(brief, answers), null, 2));
+  const asOfLine = asOf.asOf
+    ? `As of ${asOf.asOf}: the model after ${asOf.applied.length} event(s)${asOf.applied.length > 0 ? ` (${asOf.applied.map((e) => e.id).join(', ')})` : ''}; how it moved: concord timeline`
+    : undefined;
+  if (args.json)
+    io.out(
+      JSON.stringify(
+        {
+          ...briefJson(brief, answers),
+          asOf: asOf.asOf ?? null,
+          eventsApplied: asOf.applied.map((e) => e.id),
+        },
+        null,
+        2,
+      ),
+    );
   else {
+    if (asOfLine) io.out(asOfLine);
     // "Verbatim" only for what was checked against the source text (when it can be found).
     const verified = checkScenarioEvidence(scenario).verified;
     io.out(briefToText(scenario, brief, answers, { ...(reportPath ? { reportPath } : {}), verified }));

@@ -7,6 +7,7 @@ import { convertCommand } from './convert.js';
 import { diffCommand } from './diff.js';
 import type { CliIo } from './io.js';
 import { simulateCommand } from './simulate.js';
+import { TIMELINE_SAMPLES, timelineCommand } from './timeline.js';
 import { tournamentCommand } from './tournament.js';
 import { whatIfCommand } from './whatif.js';
 
@@ -192,6 +193,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .option('--report <file.html>', 'where to write the HTML report (default out/<scenario>-report.html)')
     .option('--no-report', 'do not write the HTML report')
+    .option(
+      '--as-of <YYYY-MM-DD>',
+      'the model as of this day: effects of events up to it (default the scenario’s asOf)',
+    )
     .option('--json', 'print the brief as JSON')
     .action(async (scenario, opts) => {
       code = await briefCommand({ scenario, ...opts }, io);
@@ -227,6 +232,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--json', 'print JSON')
     .action(async (scenario, before, after, opts) => {
       code = await diffCommand({ scenario, before, after, ...opts }, io);
+    });
+
+  program
+    .command('timeline')
+    .description(
+      'How the answers moved event by event: P(zone), each draft’s acceptance, the blocking red lines',
+    )
+    .argument('[scenario]', 'a scenario file or built-in name with dated events', DEFAULT_SCENARIO)
+    .option('--samples <n>', 'Monte Carlo draws per step', positiveInt('--samples'), TIMELINE_SAMPLES)
+    .option('--seed <n>', 'seed of every draw (the same draws at every step)', integer('--seed'), 1)
+    .option('--until <YYYY-MM-DD>', 'only events up to this day')
+    .option(
+      '--set <name=value>',
+      'a lever level or an assumption, on top of the events (repeatable)',
+      collect,
+    )
+    .option(
+      '--report <file.html>',
+      'where to write the HTML table and chart (default out/<scenario>-timeline.html)',
+    )
+    .option('--no-report', 'do not write the HTML report')
+    .option('--json', 'print the timeline as JSON')
+    .action(async (scenario, opts) => {
+      code = await timelineCommand({ scenario, ...opts }, io);
     });
 
   program.action(async () => {

@@ -12,4 +12,5 @@ export {
   tornadoSvg,
 } from './charts.js';
 export { fmtCount, fmtGain, fmtPct, fmtU, fmtValue } from './format.js';
+export { timelineChartSvg, timelineRows, timelineToHtml, timelineToText } from './timeline-report.js';
 export { type UtilityPlotOptions, utilityPlotSvg } from './utility-plot.js';

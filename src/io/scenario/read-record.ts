@@ -15,6 +15,7 @@ import type {
 } from '../../record/types.js';
 import { isRecord, type ReadContext } from './context.js';
 import type { Path } from './draft.js';
+import { checkAsOf, readEventEffects } from './read-events.js';
 import { valueIndex } from './read-issues.js';
 import type {
   AssumptionFile,
@@ -27,7 +28,16 @@ import type {
 import { quote, suggestion } from './words.js';
 
 type Raw = Record<string, unknown>;
-const SECTIONS = ['sources', 'evidence', 'assumptions', 'drafts', 'events', 'levers', 'conflict'] as const;
+const SECTIONS = [
+  'asOf',
+  'sources',
+  'evidence',
+  'assumptions',
+  'drafts',
+  'events',
+  'levers',
+  'conflict',
+] as const;
 
 /** Whether the file has any record section. */
 export function hasRecord(root: Raw): boolean {
@@ -35,7 +45,11 @@ export function hasRecord(root: Raw): boolean {
 }
 
 /** Reads a distribution written as `{ uniform: [a, b] }` etc.; checks its order. */
-function readDistribution(d: DistributionFile, path: Path, ctx: ReadContext): Distribution | undefined {
+export function readDistribution(
+  d: DistributionFile,
+  path: Path,
+  ctx: ReadContext,
+): Distribution | undefined {
   if ('fixed' in d) return { kind: 'fixed', value: d.fixed };
   if ('bernoulli' in d) return { kind: 'bernoulli', p: d.bernoulli };
   if ('uniform' in d) {
@@ -90,7 +104,7 @@ function support(d: Distribution): [number, number] {
  * (unknown ids with a suggestion, parameter paths that name nothing, values not of their issue).
  */
 export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): NegotiationRecord | undefined {
-  const arr = (k: Exclude<(typeof SECTIONS)[number], 'conflict'>): { item: Raw; path: Path }[] =>
+  const arr = (k: Exclude<(typeof SECTIONS)[number], 'conflict' | 'asOf'>): { item: Raw; path: Path }[] =>
     ctx.clean([k]) && Array.isArray(root[k])
       ? (root[k] as unknown[]).map((item, i) => ({ item: isRecord(item) ? item : {}, path: [k, i] }))
       : [];
@@ -269,7 +283,7 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
     const e = item as unknown as TimelineEvent;
     refs(e.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
     refs(e.parties, [...path, 'parties'], new Set(partyNames), 'party');
-    return e;
+    return readEventEffects(item, path, ctx, evidenceIds, readDistribution);
   });
 
   const outLevers: Lever[] = levers.map(({ item, path }) => {
@@ -296,15 +310,18 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
 
   const conflict = readConflict(root, scenario, ctx, evidenceIds);
   if (ctx.failed) return undefined;
-  return {
+  const record: NegotiationRecord = {
     sources: outSources,
     evidence: outEvidence,
     assumptions: outAssumptions,
     drafts: outDrafts,
     events: outEvents,
     levers: outLevers,
+    ...(typeof root.asOf === 'string' ? { asOf: root.asOf } : {}),
     ...(conflict ? { conflict } : {}),
   };
+  checkAsOf({ ...scenario, record }, ctx);
+  return ctx.failed ? undefined : record;
 }
 
 /** The bargaining-of-war lens: sides are parties, issues exist, each side has a cost, ranges are ordered. */
