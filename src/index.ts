@@ -11,6 +11,7 @@ export * from './core/rng.js';
 export * from './io/genius/index.js';
 export * from './io/report/index.js';
 export * from './io/scenario/index.js';
+export * from './model/as-of.js';
 export * from './model/parameters.js';
 export * from './model/party.js';
 export * from './model/random.js';

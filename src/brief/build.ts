@@ -27,6 +27,7 @@ import {
   type SensitivityOptions,
   sensitivity,
 } from '../uncertainty/sensitivity.js';
+import { unblockers } from './blockers.js';
 import { type ConcessionsText, withConcessionTexts } from './concession-text.js';
 
 /** Defaults of {@link buildBrief} (the CLI's `brief`, `whatif` and `diff` options read them too). */
@@ -170,21 +171,7 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
   const central = analyze(centralScenario, { now, budgetMs: BRIEF_DEFAULTS.budgetMs });
 
   const centralHasZone = central.frontier.length > 0;
-  const centralUnblockers = centralHasZone
-    ? []
-    : centralScenario.parties.flatMap((party, pi) =>
-        party.redLines
-          .filter((r) => {
-            const parties = centralScenario.parties.map((p, k) =>
-              k === pi ? { ...p, redLines: p.redLines.filter((x) => x.id !== r.id) } : p,
-            );
-            return (
-              analyze({ ...centralScenario, parties }, { now, zone: false, issueZones: false }).frontier
-                .length > 0
-            );
-          })
-          .map((r) => ({ party: party.name, redLine: r.id, description: r.description ?? r.id })),
-      );
+  const centralUnblockers = centralHasZone ? [] : unblockers(centralScenario, now);
 
   const draws = briefDraws(options);
   const mc =

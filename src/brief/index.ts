@@ -1,5 +1,6 @@
 // The brief: the answers a mediator asks for, as data, from analysis + uncertainty + the record.
 export { type Answer, composeAnswers } from './answers.js';
+export { type Unblocker, unblockers } from './blockers.js';
 export {
   BRIEF_DEFAULTS,
   type Brief,
@@ -18,4 +19,13 @@ export {
   singleConcessionText,
   withConcessionTexts,
 } from './concession-text.js';
+export {
+  type EffectLine,
+  effectText,
+  TIMELINE_DEFAULTS,
+  type Timeline,
+  type TimelineOptions,
+  type TimelineStep,
+  timeline,
+} from './timeline.js';
 export * from './verdict.js';

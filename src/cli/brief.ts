@@ -8,6 +8,7 @@ import {
   centralScenario,
   composeAnswers,
   type LeverSettings,
+  scenarioAsOf,
 } from '../index.js';
 import { checkScenarioEvidence } from '../node.js';
 import { loadForCommand } from './analyze.js';
@@ -28,6 +29,7 @@ export interface BriefArgs {
   readonly report?: string | false;
   /** Run the Monte Carlo on `concord worker` processes through the queue at this Redis URL. */
   readonly queue?: string;
+  readonly asOf?: string;
 }
 
 /** A progress bar on stderr for the Monte Carlo, only on a terminal (CI logs stay clean). */
@@ -89,8 +91,15 @@ export function briefJson(b: Brief, answers: ReturnType<typeof composeAnswers>) 
  * evidence and assumptions they rest on; writes the self-contained HTML report.
  */
 export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> {
-  const scenario = loadForCommand(io, args.scenario);
-  if (!scenario) return 1;
+  const loaded = loadForCommand(io, args.scenario);
+  if (!loaded) return 1;
+  // News moves the model: the scenario as of --as-of (or its own asOf; neither: every event).
+  const asOf = scenarioAsOf(loaded, args.asOf);
+  if (!asOf.ok) {
+    for (const p of asOf.problems) io.err(`error: ${p.path}: ${p.message}`);
+    return 1;
+  }
+  const scenario = asOf.scenario;
   if (!scenario.record || scenario.record.assumptions.length === 0) {
     io.err(
       `${args.scenario}: no record (assumptions, drafts) to brief on; try: concord analyze ${args.scenario}`,
@@ -105,7 +114,7 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   const options = {
     samples: args.samples,
     seed: args.seed,
-    levers: settings.levers as LeverSettings,
+    levers: { ...asOf.levers, ...settings.levers } as LeverSettings,
     overrides: settings.overrides,
     now: io.now,
   };
@@ -127,8 +136,23 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   const answers = composeAnswers(scenario, brief);
   const reportPath = args.report === false ? undefined : (args.report ?? `out/${scenario.name}-report.html`);
   if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers), '--report');
-  if (args.json) io.out(JSON.stringify(briefJson(brief, answers), null, 2));
+  const asOfLine = asOf.asOf
+    ? `As of ${asOf.asOf}: the model after ${asOf.applied.length} event(s)${asOf.applied.length > 0 ? ` (${asOf.applied.map((e) => e.id).join(', ')})` : ''}; how it moved: concord timeline`
+    : undefined;
+  if (args.json)
+    io.out(
+      JSON.stringify(
+        {
+          ...briefJson(brief, answers),
+          asOf: asOf.asOf ?? null,
+          eventsApplied: asOf.applied.map((e) => e.id),
+        },
+        null,
+        2,
+      ),
+    );
   else {
+    if (asOfLine) io.out(asOfLine);
     // "Verbatim" only for what was checked against the source text (when it can be found).
     const verified = checkScenarioEvidence(scenario).verified;
     io.out(
@@ -165,6 +189,10 @@ export const registerBrief: RegisterCommand = (program, { io, exit }) => {
     .option('--report <file.html>', 'where to write the HTML report (default out/<scenario>-report.html)')
     .option('--no-report', 'do not write the HTML report')
     .option('--json', 'print the brief as JSON')
+    .option(
+      '--as-of <YYYY-MM-DD>',
+      'the model as of this day: effects of events up to it (default the scenario’s asOf)',
+    )
     .option(
       '--queue <url>',
       'run the Monte Carlo on `concord worker` processes through the queue at this Redis URL',

@@ -12,6 +12,7 @@ import { type CliIo, UserError } from './io.js';
 import { addServeCommand, serveCommand } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { didYouMean } from './suggest.js';
+import { registerTimeline } from './timeline.js';
 import { registerTournament } from './tournament.js';
 import { packageVersion } from './version.js';
 import { registerWhatIf } from './whatif.js';
@@ -32,6 +33,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerBrief,
   registerWhatIf,
   registerDiff,
+  registerTimeline,
   registerWorker,
   registerServe,
 ];

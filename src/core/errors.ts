@@ -14,6 +14,8 @@ export const PROBLEM_CODES = [
   'bad-cap',
   'bad-deadline',
   'bad-evaluator',
+  'bad-event',
+  'bad-event-effect',
   'bad-job-result',
   'bad-json-shape',
   'bad-level',

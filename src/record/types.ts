@@ -102,11 +102,40 @@ export interface Draft {
 /** Something that happened, linked to evidence. */
 export interface TimelineEvent {
   readonly id: string;
+  /** When, as precisely as the source says (free text). */
   readonly date: string;
+  /** ISO day (YYYY-MM-DD) that orders the event for `asOf`; needed when it has effects. */
+  readonly on?: string;
   readonly title: string;
   readonly place?: string;
   readonly parties?: readonly string[];
   readonly evidence: readonly string[];
+  /** How the event moves the model from its day on (see `scenarioAsOf`). */
+  readonly effects?: readonly EventEffect[];
+}
+
+/**
+ * One change an event makes to the model. The file's model is the state before any event, except
+ * that drafts tabled and red lines added by an event exist only from that event on. An effect
+ * with `evidence` is a fact of the record; one with only a `rationale` is a labelled assumption.
+ */
+export type EventEffect =
+  | (EffectBasis & { readonly kind: 'draft'; readonly draft: string })
+  | (EffectBasis & { readonly kind: 'add-red-line'; readonly redLine: string })
+  | (EffectBasis & { readonly kind: 'drop-red-line'; readonly redLine: string })
+  | (EffectBasis & { readonly kind: 'lever'; readonly lever: string; readonly level: string })
+  | (EffectBasis & {
+      readonly kind: 'assumption';
+      readonly assumption: string;
+      readonly value?: number;
+      readonly distribution: Distribution;
+    });
+
+export interface EffectBasis {
+  /** Evidence that the event did this: then the effect is a fact. */
+  readonly evidence?: readonly string[];
+  /** Why we model it so, when no evidence says it: then the effect is an assumption. */
+  readonly rationale?: string;
 }
 
 /**
@@ -141,6 +170,8 @@ export interface NegotiationRecord {
   readonly drafts: readonly Draft[];
   readonly events: readonly TimelineEvent[];
   readonly levers: readonly Lever[];
+  /** ISO day the model stands at: effects of events on or before it apply (default: all). */
+  readonly asOf?: string;
   /** The bargaining-of-war lens, when the scenario is a war. */
   readonly conflict?: ConflictLens;
 }

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { lineCount, wrapLabel } from './wrap-label.js';
 
 /** Renders a Plot chart to a standalone SVG string (server-side DOM). */
-function toSvg(options: Plot.PlotOptions): string {
+export function toSvg(options: Plot.PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const el = Plot.plot({ ...options, document }) as unknown as { outerHTML: string };
   let out = el.outerHTML;

@@ -25,4 +25,5 @@ export {
   whatifJsonSchema,
 } from './schemas/index.js';
 export { simulationPlotSvg } from './simulation-plot.js';
+export { timelineChartSvg, timelineRows, timelineToHtml, timelineToText } from './timeline-report.js';
 export { type UtilityPlotOptions, utilityPlotSvg } from './utility-plot.js';

@@ -13,13 +13,24 @@ import { isRecord, type ReadContext } from './context.js';
 import type { Path } from './draft.js';
 import { readAssumption } from './read-assumption.js';
 import { readConflict } from './read-conflict.js';
+import { readDistribution } from './read-distribution.js';
 import { readDraft } from './read-draft.js';
+import { checkAsOf, readEventEffects } from './read-events.js';
 import type { RecordIds } from './record-ids.js';
 import type { EvidenceFile, LeverFile } from './schema.js';
 import { quote, suggestion } from './words.js';
 
 type Raw = Record<string, unknown>;
-const SECTIONS = ['sources', 'evidence', 'assumptions', 'drafts', 'events', 'levers', 'conflict'] as const;
+const SECTIONS = [
+  'asOf',
+  'sources',
+  'evidence',
+  'assumptions',
+  'drafts',
+  'events',
+  'levers',
+  'conflict',
+] as const;
 
 /** Whether the file has any record section. */
 export function hasRecord(root: Raw): boolean {
@@ -32,7 +43,7 @@ export function hasRecord(root: Raw): boolean {
  * (unknown ids with a suggestion, parameter paths that name nothing, values not of their issue).
  */
 export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): NegotiationRecord | undefined {
-  const arr = (k: Exclude<(typeof SECTIONS)[number], 'conflict'>): { item: Raw; path: Path }[] =>
+  const arr = (k: Exclude<(typeof SECTIONS)[number], 'conflict' | 'asOf'>): { item: Raw; path: Path }[] =>
     ctx.clean([k]) && Array.isArray(root[k])
       ? (root[k] as unknown[]).map((item, i) => ({ item: isRecord(item) ? item : {}, path: [k, i] }))
       : [];
@@ -114,7 +125,7 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
     const e = item as unknown as TimelineEvent;
     refs(e.evidence, [...path, 'evidence'], evidenceIds, 'evidence id');
     refs(e.parties, [...path, 'parties'], new Set(partyNames), 'party');
-    return e;
+    return readEventEffects(item, path, ctx, evidenceIds, readDistribution);
   });
 
   const outLevers: Lever[] = levers.map(({ item, path }) => {
@@ -141,13 +152,16 @@ export function readRecord(root: Raw, scenario: Scenario, ctx: ReadContext): Neg
 
   const conflict = readConflict(root, scenario, ctx, evidenceIds);
   if (ctx.failed) return undefined;
-  return {
+  const record: NegotiationRecord = {
     sources: outSources,
     evidence: outEvidence,
     assumptions: outAssumptions,
     drafts: outDrafts,
     events: outEvents,
     levers: outLevers,
+    ...(typeof root.asOf === 'string' ? { asOf: root.asOf } : {}),
     ...(conflict ? { conflict } : {}),
   };
+  checkAsOf({ ...scenario, record }, ctx);
+  return ctx.failed ? undefined : record;
 }

@@ -371,14 +371,58 @@ export const draftSchema = doc(
   'Draft',
 );
 
+const effectBasis = {
+  evidence: ids('Evidence that the event did this (the effect is then a fact).').optional(),
+  rationale: text(
+    'Why we model it so, when no evidence says it (the effect is then an assumption).',
+  ).optional(),
+};
+
+export const eventEffectSchema = doc(
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('draft'),
+      draft: name('Name of the draft the event tables.'),
+      ...effectBasis,
+    }),
+    z.strictObject({
+      kind: z.literal('add-red-line'),
+      redLine: name('Id of a red line that holds from this event on.'),
+      ...effectBasis,
+    }),
+    z.strictObject({
+      kind: z.literal('drop-red-line'),
+      redLine: name('Id of a red line dropped at this event.'),
+      ...effectBasis,
+    }),
+    z.strictObject({
+      kind: z.literal('lever'),
+      lever: name('Id of a lever.'),
+      level: name('The level it is set to from this event on.'),
+      ...effectBasis,
+    }),
+    z.strictObject({
+      kind: z.literal('assumption'),
+      assumption: name('Id of an assumption whose range the event moves.'),
+      value: doc(z.number(), 'New point estimate (default: the mode or midpoint of the range).').optional(),
+      distribution: distributionSchema,
+      ...effectBasis,
+    }),
+  ]),
+  'How an event moves the model from its day on.',
+  'EventEffect',
+);
+
 export const eventSchema = doc(
   z.strictObject({
     id: id('event'),
-    date: name('When, as precise as the source is (ISO where known).'),
+    date: name('When, as precise as the source is (free text).'),
+    on: text('ISO day (YYYY-MM-DD) that orders the event for `asOf`; required with effects.').optional(),
     title: name('What happened.'),
     place: text('Where.').optional(),
     parties: ids('Parties involved.').optional(),
     evidence: ids('Evidence for the event.'),
+    effects: doc(z.array(eventEffectSchema), 'How the event moves the model.').optional(),
   }),
   'Something that happened, linked to evidence.',
   'Event',
@@ -488,6 +532,9 @@ export const scenarioSections = {
   events: doc(z.array(eventSchema), 'The timeline.').optional(),
   levers: doc(z.array(leverSchema), 'Parameters someone can move.').optional(),
   conflict: doc(conflictSchema, 'The bargaining-of-war lens.').optional(),
+  asOf: text(
+    'ISO day (YYYY-MM-DD) the model stands at: effects of events up to it apply (default all).',
+  ).optional(),
 };
 
 export const scenarioFileSchema = doc(

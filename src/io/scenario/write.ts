@@ -63,11 +63,23 @@ function distributionFile(d: Distribution): Out {
 function recordFile(r: NegotiationRecord): Out {
   const clean = <T extends object>(x: T): Out => JSON.parse(JSON.stringify(x)) as Out;
   return {
+    ...(r.asOf !== undefined ? { asOf: r.asOf } : {}),
     sources: r.sources.map(clean),
     evidence: r.evidence.map(clean),
     assumptions: r.assumptions.map((a) => ({ ...clean(a), distribution: distributionFile(a.distribution) })),
     drafts: r.drafts.map(clean),
-    events: r.events.map(clean),
+    events: r.events.map((e) =>
+      e.effects
+        ? {
+            ...clean(e),
+            effects: e.effects.map((f) =>
+              f.kind === 'assumption'
+                ? { ...clean(f), distribution: distributionFile(f.distribution) }
+                : clean(f),
+            ),
+          }
+        : clean(e),
+    ),
     levers: r.levers.map(clean),
     ...(r.conflict
       ? {

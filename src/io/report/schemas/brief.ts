@@ -36,5 +36,9 @@ export const briefJsonSchema = z
     diff: open({ before: z.string(), after: z.string() }).nullable().optional(),
     lens: open({}).nullable().optional(),
     elapsedMs: z.number().nonnegative(),
+    /** The day the model stands at (`--as-of`, or the scenario's `asOf`); null: every event. */
+    asOf: z.string().nullable().optional(),
+    /** Ids of the events whose effects were applied, in date order. */
+    eventsApplied: z.array(z.string()).optional(),
   })
   .strict();
