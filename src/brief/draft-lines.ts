@@ -49,7 +49,7 @@ export function draftLines(scenario: Scenario, d: DraftBrief, names: readonly st
       })
       .join(', ');
     lines.push(
-      `${d.name} at the central assumptions, filled in by ${describeRule(d.central.rule)}${d.central.rule === 'fewest-red-lines' ? ` (${d.central.redLinesCrossed.map((r) => r.redLine).join(', ')})` : ''}: ${filled}. Utility ${who} (✗ = rejects this completion). Over the draws the completion had to cross a red line in ${pct(d.pFewestRedLines)}.`,
+      `${d.name} at the central assumptions, filled in by ${describeRule(d.central.rule)}${d.central.rule === 'fewest-red-lines' ? `, crossing ${d.central.redLinesCrossed.map((r) => r.redLine).join(', ')}` : ''}: ${filled}. Utility ${who}; ✗ = rejects this completion. Over the draws the completion had to cross a red line in ${pct(d.pFewestRedLines)}.`,
     );
   } else {
     const who = d.central.parties

@@ -137,7 +137,7 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   const reportPath = args.report === false ? undefined : (args.report ?? `out/${scenario.name}-report.html`);
   if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers), '--report');
   const asOfLine = asOf.asOf
-    ? `As of ${asOf.asOf}: the model after ${asOf.applied.length} event(s)${asOf.applied.length > 0 ? ` (${asOf.applied.map((e) => e.id).join(', ')})` : ''}; how it moved: concord timeline`
+    ? `As of ${asOf.asOf}: the model after ${asOf.applied.length === 1 ? 'one event' : `${asOf.applied.length} events`}${asOf.applied.length > 0 ? `: ${asOf.applied.map((e) => e.id).join(', ')}` : ''}; how it moved: concord timeline`
     : undefined;
   if (args.json)
     io.out(
@@ -152,7 +152,7 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
       ),
     );
   else {
-    if (asOfLine) io.out(asOfLine);
+    if (asOfLine) io.out(wrapText(asOfLine, io.columns));
     // "Verbatim" only for what was checked against the source text (when it can be found).
     const verified = checkScenarioEvidence(scenario).verified;
     io.out(

@@ -16,6 +16,7 @@ import { collect, integer, positiveInt } from './options.js';
 import { queuedMonteCarlo } from './queue-draws.js';
 import { parseSettings } from './settings.js';
 import { lowReservationWarnings } from './warnings.js';
+import { wrapText } from './wrap.js';
 
 export interface WhatIfArgs {
   readonly scenario: string;
@@ -166,11 +167,19 @@ export async function whatIfCommand(args: WhatIfArgs, io: CliIo): Promise<number
     ]);
     if (d.pAll !== null) rows.push([`${d.name}: P(all accept)`, pct(d.pAll), pct(c?.pAll ?? Number.NaN)]);
   });
-  const w = Math.max(...rows.map((r) => r[0].length));
-  io.out(`What if ${(args.set ?? []).join(', ')} — ${scenario.name}, seed ${args.seed}\n`);
+  // The label column takes what the values leave of the terminal's width; longer labels wrap.
+  const valuesWidth = 3 + 19 + Math.max(7, ...rows.map((r) => r[2].length)) + 3;
+  const w = Math.max(16, Math.min(Math.max(...rows.map((r) => r[0].length)), io.columns - valuesWidth));
+  io.out(
+    wrapText(`What if ${(args.set ?? []).join(', ')} — ${scenario.name}, seed ${args.seed}`, io.columns),
+  );
+  io.out('');
   io.out(`${''.padEnd(w)}   ${'baseline'.padEnd(18)} what-if`);
-  for (const [label, a, b] of rows)
-    io.out(`${label.padEnd(w)}   ${a.padEnd(18)} ${b}${a !== b ? '  ←' : ''}`);
+  for (const [label, a, b] of rows) {
+    const [first = '', ...more] = wrapText(label, w).split('\n');
+    io.out(`${first.padEnd(w)}   ${a.padEnd(18)} ${b}${a !== b ? '  ←' : ''}`);
+    for (const line of more) io.out(`  ${line}`);
+  }
   io.out(`\n(${elapsedMs.toFixed(0)} ms)`);
   return 0;
 }

@@ -58,6 +58,8 @@ export const analysisJsonSchema = z
       )
       .nullable(),
     elapsedMs: z.number().nonnegative(),
+    /** NegMAS's opposition level (distance to the ideal point); null when no outcome is rational. */
+    opposition: z.number().nonnegative().nullable(),
     evaluation: open({}).optional(),
     evidence: z.array(open({ id: z.string(), kind: z.string() })).optional(),
     assumptions: z.array(open({ id: z.string(), parameter: z.string() })).optional(),

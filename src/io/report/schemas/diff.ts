@@ -25,10 +25,29 @@ export const diffJsonSchema = z
         }),
       ),
     }),
+    /** Points the source details, and points modelled by us, in each draft. */
+    knowledge: z.object({
+      before: open({ known: z.number().int() }),
+      after: open({ known: z.number().int() }),
+    }),
+    /** How each draft's open issues were filled in (the rule, the values, the red lines crossed). */
+    completions: z.object({ before: open({ rule: z.string() }), after: open({ rule: z.string() }) }),
     parties: z.array(z.object({ party: z.string(), before: partySideSchema, after: partySideSchema })),
+    /** Per party: change in utility and in acceptance, with its standard error and the verdict. */
+    shifts: z.array(
+      open({
+        party: z.string(),
+        dUtility: z.number(),
+        dAccept: z.number(),
+        stdError: z.number(),
+        verdict: z.string(),
+      }),
+    ),
     pAll: z.object({ before: z.number().nullable(), after: z.number().nullable() }),
     gained: z.array(z.string()),
     lost: z.array(z.string()),
+    /** Parties whose utility and acceptance move in opposite directions. */
+    mixed: z.array(z.string()),
     samples: z.number().int().positive(),
     seed: z.number(),
     elapsedMs: z.number().nonnegative(),
