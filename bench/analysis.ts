@@ -14,11 +14,10 @@ import {
   type Scenario,
 } from '../src/index.js';
 import { loadGeniusFolder } from '../src/node.js';
-import { ms, printTable, type Row, timeMedian } from './harness.js';
+import { ms, printTable, type Row, sharedDir, timeMedian } from './harness.js';
 
-const shared = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');
-const domains = join(shared, 'domains');
-const reference = join(shared, 'reference');
+const domains = join(sharedDir, 'domains');
+const reference = join(sharedDir, 'reference');
 
 function load(id: string): Scenario {
   const r = loadGeniusFolder(join(domains, id));
@@ -95,7 +94,7 @@ export function benchAnalysis(): void {
       result: t6 < 50 ? 'met' : 'MISSED',
     });
   } else {
-    console.log(`(../shared not found at ${shared}: reference-domain rows skipped)`);
+    console.log(`(../shared not found at ${sharedDir}: reference-domain rows skipped)`);
   }
 
   const big = randomScenario(createRng(2020), { parties: 2, issues: 20, values: 10 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Table from 'cli-table3';
 
 /** Median wall time (ms) of `fn` over `runs` runs after one warm-up run. */
@@ -34,3 +35,10 @@ export function printTable(title: string, rows: readonly Row[]): void {
 
 export const ms = (x: number): string =>
   x < 1 ? `${(x * 1000).toFixed(0)} µs` : x < 1000 ? `${x.toFixed(1)} ms` : `${(x / 1000).toFixed(2)} s`;
+
+/** `../shared` (the community's domains and NegMAS's results), or CONCORD_SHARED_DIR. */
+export const sharedDir = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');
+
+/** A tournament's results in a comparable form: runs by id (executors finish in any order). */
+export const resultsFingerprint = (rs: readonly { readonly id: string }[]): string =>
+  JSON.stringify([...rs].sort((a, b) => (a.id < b.id ? -1 : 1)));

@@ -10,19 +10,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import {
-  type Executor,
-  planTournament,
-  runTournament,
-  type TournamentPlan,
-  type TournamentResult,
-} from '../src/index.js';
+import { type Executor, planTournament, runTournament, type TournamentPlan } from '../src/index.js';
 import { queueExecutor, workerExecutor } from '../src/node.js';
 import { hasRedis, startRedis, startWorker, type TestWorker } from '../test/support/redis.js';
-import { ms, printTable, type Row } from './harness.js';
+import { ms, printTable, type Row, resultsFingerprint, sharedDir } from './harness.js';
 
-const shared = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');
-const domains = join(shared, 'domains');
+const domains = join(sharedDir, 'domains');
 const STRATEGIES = ['boulware', 'conceder', 'tft', 'frequency'];
 
 function plan(scenarios: string[], runs: number, seed: number): TournamentPlan {
@@ -36,9 +29,6 @@ function plan(scenarios: string[], runs: number, seed: number): TournamentPlan {
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
   return r.value;
 }
-
-const fingerprint = (rs: readonly TournamentResult[]): string =>
-  JSON.stringify([...rs].sort((a, b) => (a.id < b.id ? -1 : 1)));
 
 export async function benchQueue(rounds = 2): Promise<void> {
   if (!hasRedis('the queue benchmark')) return;
@@ -58,7 +48,7 @@ export async function benchQueue(rounds = 2): Promise<void> {
     const out = await runTournament(p, { executor });
     const t = performance.now() - t0;
     if (!out.complete) throw new Error('incomplete run');
-    if (p === main) prints.add(fingerprint(out.results));
+    if (p === main) prints.add(resultsFingerprint(out.results));
     return t;
   };
   const best = async (p: TournamentPlan, executor: Executor): Promise<number> => {

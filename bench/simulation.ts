@@ -15,10 +15,9 @@ import {
   simulate,
 } from '../src/index.js';
 import { loadGeniusFolder } from '../src/node.js';
-import { ms, printTable, type Row } from './harness.js';
+import { ms, printTable, type Row, sharedDir } from './harness.js';
 
-const shared = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');
-const domains = join(shared, 'domains');
+const domains = join(sharedDir, 'domains');
 const now = () => performance.now();
 
 function load(id: string): Scenario {
@@ -87,7 +86,7 @@ export function benchSimulation(): void {
       result: '',
     });
   } else {
-    console.log(`(../shared not found at ${shared}: ANAC rows skipped)`);
+    console.log(`(../shared not found at ${sharedDir}: ANAC rows skipped)`);
   }
   const big = randomScenario(createRng(2020), { parties: 2, issues: 20, values: 10 });
   rows.push({

@@ -17,10 +17,9 @@ import {
   type TournamentResult,
 } from '../src/index.js';
 import { scenarioResolver, workerExecutor } from '../src/node.js';
-import { ms, printTable, type Row } from './harness.js';
+import { ms, printTable, type Row, resultsFingerprint, sharedDir } from './harness.js';
 
-const shared = process.env.CONCORD_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');
-const domains = join(shared, 'domains');
+const domains = join(sharedDir, 'domains');
 const STRATEGIES = ['boulware', 'conceder', 'tft', 'frequency'];
 
 function plan(repetitions: number, seed: number): TournamentPlan {
@@ -63,9 +62,6 @@ async function spinMs(threads: number, rounds: number): Promise<number> {
   return best;
 }
 
-const fingerprint = (rs: readonly TournamentResult[]): string =>
-  JSON.stringify([...rs].sort((a, b) => (a.id < b.id ? -1 : 1)));
-
 export async function benchTournament(rounds = 5): Promise<void> {
   if (!existsSync(join(domains, 'anac-y2011-Laptop'))) {
     console.log(`\nTournament: skipped (needs ${domains})`);
@@ -90,7 +86,7 @@ export async function benchTournament(rounds = 5): Promise<void> {
     for (const [i, e] of executors.entries()) {
       const t = await timed(main, e);
       times[i]?.push(t.ms);
-      prints.add(fingerprint(t.results));
+      prints.add(resultsFingerprint(t.results));
     }
   }
   for (const e of executors) await e.close();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { BRIEF_DEFAULTS, InputError } from '../index.js';
-import { builtInScenarios } from '../node.js';
+import { builtInScenarios, packageVersion } from '../node.js';
 import { registerAnalyze } from './analyze.js';
 import { briefCommand, DEFAULT_SCENARIO, registerBrief } from './brief.js';
 import { registerCheck } from './check.js';
@@ -14,7 +14,6 @@ import { registerSimulate } from './simulate.js';
 import { didYouMean } from './suggest.js';
 import { registerTimeline } from './timeline.js';
 import { registerTournament } from './tournament.js';
-import { packageVersion } from './version.js';
 import { registerWhatIf } from './whatif.js';
 import { workerProgram } from './worker.js';
 

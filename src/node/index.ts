@@ -40,4 +40,5 @@ export {
 export { openResultStore, RESULTS_FILE, type ResultStore, type ResultStoreOptions } from './result-store.js';
 export { loadScenarioFile } from './scenario-file.js';
 export { scenarioResolver } from './scenario-resolver.js';
+export { packageVersion } from './version.js';
 export { type WorkerExecutorOptions, workerExecutor } from './worker-executor.js';

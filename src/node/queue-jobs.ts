@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Scenario } from '../model/scenario.js';
 import { PROTOCOL_NAMES, SINGLE_TEXT_VARIANTS } from '../protocols/types.js';
 import { hash64 } from '../tournaments/hash.js';
 import { type PlannedRun, type TournamentResult, tournamentResultSchema } from '../tournaments/index.js';
 import type { MonteCarloDraws, MonteCarloTally } from '../uncertainty/index.js';
+import { packageVersion } from './version.js';
 
 /**
  * The jobs that go through the queue, as one schema per shape: what the coordinator sends, what a
@@ -18,9 +18,7 @@ const count = z.int().nonnegative();
  * The engine's version, part of every job id: a finished job's result stays in Redis for a while,
  * and another version of Concord (which may compute differently) must never be answered from it.
  */
-const ENGINE_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+const ENGINE_VERSION = packageVersion();
 
 /**
  * A scenario's identity for the queue: a hash of its content (not of where it was read from), so

@@ -7,18 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { RateLimiter, sha256 } from './auth.js';
-import {
-  type Access,
-  type App,
-  type AppEnv,
-  type AppOptions,
-  accessRoom,
-  requireMediator,
-  SESSION_COOKIE,
-  type ServerContext,
-  type SessionUser,
-  userOf,
-} from './context.js';
+import { type App, type AppEnv, type AppOptions, SESSION_COOKIE, type ServerContext } from './context.js';
 import type { Store } from './db/open.js';
 import { fieldPath, forbidden, jsonErrorDetail, ProblemError, problemResponse } from './problem.js';
 import { sessionById } from './repo.js';
@@ -28,6 +17,10 @@ import { registerRoomRoutes } from './routes/rooms.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { Runner } from './runner.js';
 
+/** Methods that write: with a session cookie they need the CSRF token. */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The application on a store, and the context its routes share. */
 export function createApp(store: Store, options: AppOptions = {}): { app: App; ctx: ServerContext } {
   const opts: Required<AppOptions> = {
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
@@ -174,18 +167,3 @@ export function createApp(store: Store, options: AppOptions = {}): { app: App; c
   );
   return { app, ctx };
 }
-
-export {
-  type Access,
-  type App,
-  type AppEnv,
-  type AppOptions,
-  accessRoom,
-  requireMediator,
-  SESSION_COOKIE,
-  type ServerContext,
-  type SessionUser,
-  userOf,
-};
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

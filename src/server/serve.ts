@@ -3,7 +3,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type AppOptions, createApp } from './app.js';
+import { createApp } from './app.js';
+import type { AppOptions } from './context.js';
 import { openStore, type StoreOptions } from './db/open.js';
 import { type DemoAccount, setUpDemo } from './demo.js';
 import { abandonRuns } from './repo.js';

@@ -89,18 +89,7 @@ export function readRedLines(
   const out: RedLine[] = [];
   raw.forEach((item, k) => {
     const at = [...path, k];
-    const rawId = (item as { id?: unknown } | null)?.id;
-    if (typeof rawId === 'string') {
-      const first = ids.get(rawId);
-      if (first) {
-        ctx.error(
-          'duplicate-red-line',
-          [...at, 'id'],
-          `duplicate red-line id ${quote(rawId)}; the first is at ${ctx.where(first)}`,
-        );
-        ok = false;
-      } else ids.set(rawId, [...at, 'id']);
-    }
+    if (!claimId(item, at, ids, ctx, (id) => `duplicate red-line id ${id}`)) ok = false;
     if (!ctx.clean(at)) {
       ok = false;
       return;
@@ -117,6 +106,32 @@ export function readRedLines(
 }
 
 /**
+ * Records the item's `id` in `ids` (red lines and constraints share them); a second use of an id
+ * is a problem naming where the first stands. False when the id was taken already.
+ */
+function claimId(
+  item: unknown,
+  at: Path,
+  ids: Map<string, Path>,
+  ctx: ReadContext,
+  duplicate: (quotedId: string) => string,
+): boolean {
+  const rawId = (item as { id?: unknown } | null)?.id;
+  if (typeof rawId !== 'string') return true;
+  const first = ids.get(rawId);
+  if (!first) {
+    ids.set(rawId, [...at, 'id']);
+    return true;
+  }
+  ctx.error(
+    'duplicate-red-line',
+    [...at, 'id'],
+    `${duplicate(quote(rawId))}; the first is at ${ctx.where(first)}`,
+  );
+  return false;
+}
+
+/**
  * Reads the `constraints` section (feasibility constraints of the space); `ids` is shared with
  * the red lines, so an id names one thing. Exactly one of `forbid` / `require` per constraint.
  */
@@ -130,18 +145,8 @@ export function readConstraints(
   const out: FeasibilityConstraint[] = [];
   raw.forEach((item, k) => {
     const at: Path = ['constraints', k];
-    const rawId = (item as { id?: unknown } | null)?.id;
-    if (typeof rawId === 'string') {
-      const first = ids.get(rawId);
-      if (first) {
-        ctx.error(
-          'duplicate-red-line',
-          [...at, 'id'],
-          `duplicate id ${quote(rawId)} (red lines and constraints share ids); the first is at ${ctx.where(first)}`,
-        );
-        ok = false;
-      } else ids.set(rawId, [...at, 'id']);
-    }
+    if (!claimId(item, at, ids, ctx, (id) => `duplicate id ${id} (red lines and constraints share ids)`))
+      ok = false;
     if (!ctx.clean(at)) {
       ok = false;
       return;

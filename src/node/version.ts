@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The package's version, read from its package.json (two folders up from this module both in
- * src/cli and in dist/cli), so `concord --version` never disagrees with what npm installed.
+ * src/node and in dist/node), so `concord --version` never disagrees with what npm installed.
  */
 export function packageVersion(): string {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
