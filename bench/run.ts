@@ -19,6 +19,16 @@ const groups: Record<string, () => void | Promise<void>> = {
   uncertainty: benchUncertainty,
 };
 const pick = process.argv.slice(2);
+if (pick.includes('--list')) {
+  // Loads every group's module (what a broken import would stop) and names the groups.
+  console.log(Object.keys(groups).join('\n'));
+  process.exit(0);
+}
+const unknown = pick.filter((p) => !(p in groups));
+if (unknown.length > 0) {
+  console.error(`unknown bench group: ${unknown.join(', ')} (groups: ${Object.keys(groups).join(', ')})`);
+  process.exit(2);
+}
 console.log(
   `Concord benchmarks — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`,
 );

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from './shared.js';
+import { repoRoot } from './paths.js';
 
 const present = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
 

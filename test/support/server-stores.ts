@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore } from '../../src/server/index.js';
-import { repoRoot } from './shared.js';
+import { repoRoot } from './paths.js';
 
 const PG_BIN = process.env.CONCORD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 

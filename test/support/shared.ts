@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { sharedDir } from './paths.js';
+
+export { domainsDir, referenceDir, repoRoot, seedDir, sharedDir } from './paths.js';
 
 /**
  * `../shared` (the community's domains and NegMAS's reference results) sits beside the checkout
@@ -10,12 +12,6 @@ import { describe, it } from 'vitest';
  * runs the whole suite a second time with CONCORD_SHARED_DIR pointing at an empty folder, so a
  * suite that reads it without asking fails there (as it would on a fresh clone).
  */
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '..', '..');
-export const sharedDir = process.env.CONCORD_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
-export const domainsDir = join(sharedDir, 'domains');
-export const referenceDir = join(sharedDir, 'reference');
-export const seedDir = join(sharedDir, 'seed');
 
 /**
  * True when ../shared is here (its `parts`, by default the domains and the reference results);

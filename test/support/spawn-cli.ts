@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from './shared.js';
+import { repoRoot } from './paths.js';
 
 /**
  * The `concord` command as a user runs it: a separate Node process on the sources (through tsx,
