@@ -1,8 +1,16 @@
 import { iota, sortByKey } from '../../core/argsort.js';
 import type { Outcome } from '../../outcomes/space.js';
-import { mergedOrder2 } from './merge-order.js';
+import {
+  keptIn,
+  pairCandidates,
+  renumber,
+  thin,
+  tripleCandidates,
+  undominatedValues,
+} from './additive-steps.js';
+import { mergedByKey, mergedOrder2, mergedOrder3 } from './merge-order.js';
 import { type FilterStats, sweep2 } from './pareto-2d.js';
-import { nonDominated } from './pareto-nd.js';
+import { dominanceOrder, filter3, nonDominated } from './pareto-nd.js';
 
 /** A constraint over several issues: outcomes it matches are excluded (a red line's `forbid`). */
 export interface Exclusion {
@@ -82,99 +90,6 @@ function planStates(n: number, exclusions: readonly Exclusion[]): StatePlan[] {
 }
 
 /**
- * Keeps the first point (enumeration order) of each cell of a grid over utilities, the grid
- * coarsened until at most `cap` points remain: every dropped point has a kept one at most one
- * cell width `δ_p` below it in each party p. Returns the kept indices (ascending) and max δ_p.
- */
-function thin(
-  cols: readonly Float64Array[],
-  kept: Int32Array,
-  cap: number,
-  states?: Int32Array,
-): { kept: Int32Array; gap: number } {
-  const k = cols.length;
-  const lo = cols.map((c) => kept.reduce((m, a) => Math.min(m, c[a] as number), Number.POSITIVE_INFINITY));
-  const hi = cols.map((c) => kept.reduce((m, a) => Math.max(m, c[a] as number), Number.NEGATIVE_INFINITY));
-  // A (k-1)-dimensional frontier meets about cells^(k-1) cells of the grid (twice that for k = 2).
-  let cells = Math.max(2, Math.floor((cap / 2) ** (1 / Math.max(1, k - 1))));
-  for (;;) {
-    const width = lo.map((l, p) => ((hi[p] as number) - l) / cells);
-    const seen = new Set<number | string>();
-    const out: number[] = [];
-    for (const a of kept) {
-      let key = 0;
-      for (let p = 0; p < k; p++) {
-        const w = width[p] as number;
-        const cell =
-          w > 0
-            ? Math.min(
-                cells - 1,
-                Math.floor((((cols[p] as Float64Array)[a] as number) - (lo[p] as number)) / w),
-              )
-            : 0;
-        key = key * cells + cell;
-      }
-      const id = states ? `${states[a]}:${key}` : key;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push(a);
-    }
-    if (out.length <= cap || cells <= 2) return { kept: Int32Array.from(out), gap: Math.max(...width) };
-    cells = Math.max(2, Math.floor(cells / 2));
-  }
-}
-
-/**
- * Two-party candidates without red lines to check (the main loop's general case, unrolled):
- * kept point j plus value slot t, when it can still reach both reservations. Returns how many.
- */
-function pairCandidates(
-  cur: readonly Float64Array[],
-  stage: readonly Float64Array[],
-  after: readonly number[],
-  floor: readonly number[],
-  opts: Int32Array,
-  m: number,
-  cand: readonly Float64Array[],
-  candParent: Int32Array,
-  candValue: Int32Array,
-  slot: Int32Array,
-): number {
-  const [x0, x1] = cur as [Float64Array, Float64Array];
-  const [s0, s1] = stage as [Float64Array, Float64Array];
-  const [c0, c1] = cand as [Float64Array, Float64Array];
-  const [a0, a1] = after as [number, number];
-  const [f0, f1] = floor as [number, number];
-  const q = opts.length;
-  let c = 0;
-  for (let j = 0; j < m; j++) {
-    const y0 = x0[j] as number;
-    const y1 = x1[j] as number;
-    for (let t = 0; t < q; t++) {
-      const v = opts[t] as number;
-      const u0 = y0 + (s0[v] as number);
-      if (u0 + a0 < f0) continue;
-      const u1 = y1 + (s1[v] as number);
-      if (u1 + a1 < f1) continue;
-      c0[c] = u0;
-      c1[c] = u1;
-      candParent[c] = j;
-      candValue[c] = v;
-      slot[j * q + t] = c;
-      c++;
-    }
-  }
-  return c;
-}
-
-/** `order` (candidate indices, a permutation of `kept`) as positions in `kept` (ascending). */
-function renumber(order: Int32Array, kept: Int32Array, candidates: number): Int32Array {
-  const at = new Int32Array(candidates);
-  for (let t = 0; t < kept.length; t++) at[kept[t] as number] = t;
-  return Int32Array.from(order, (a) => at[a] as number);
-}
-
-/**
  * The exact Pareto frontier of a separable problem without enumerating its outcomes.
  *
  * Issues are merged one at a time, in issue order: the candidates after issue i are the kept
@@ -203,7 +118,7 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
   let curTwin = new Uint8Array(1);
   const reservations = input.reservations ?? tables.map(() => Number.NEGATIVE_INFINITY);
 
-  const options = sizes.map((s, i) => {
+  const options: Int32Array[] = sizes.map((s, i) => {
     const mask = input.allowed?.[i];
     const out: number[] = [];
     for (let v = 0; v < s; v++) if (!mask || mask[v] === 1) out.push(v);
@@ -245,6 +160,17 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     Number.isFinite(r) ? r - (tol[p] as number) : Number.NEGATIVE_INFINITY,
   );
 
+  // Values another value of the same issue beats in every party, by more than rounding can
+  // undo, never reach the frontier: drop them before merging (issues no exclusion reads).
+  const constrained = new Set(exclusions.flatMap((e) => e.issues));
+  for (let i = 0; i < n; i++)
+    if (!constrained.has(i))
+      options[i] = undominatedValues(
+        options[i] as Int32Array,
+        tables.map((t) => t[i] as Float64Array),
+        magnitude.map((a) => 2 * (n - i + 1) * Number.EPSILON * a),
+      );
+
   const plans = planStates(n, exclusions);
   for (const plan of plans) {
     let states = 1;
@@ -259,8 +185,10 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
   let curState = new Int32Array(1);
   const parents: Int32Array[] = [];
   const values: Int32Array[] = [];
-  // Two parties: the kept points by u0 descending, so the next step can merge instead of sort.
-  let sorted: Int32Array | undefined = k === 2 ? Int32Array.of(0) : undefined;
+  // Two and three parties: the kept points in dominance order (u0 descending), and for three
+  // by u1 descending too, so the next step can merge sorted runs instead of sorting.
+  let sorted: Int32Array | undefined = k === 2 || k === 3 ? Int32Array.of(0) : undefined;
+  let sortedU1: Int32Array | undefined = k === 3 ? Int32Array.of(0) : undefined;
   const probe = new Array<number>(n).fill(0);
   const prevVals = new Array<number>(n).fill(0);
 
@@ -278,13 +206,26 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     const candParent = new Int32Array(total);
     const candValue = new Int32Array(total);
     const candState = grouped ? new Int32Array(total) : undefined;
-    const merging = k === 2 && !grouped;
-    if (merging && !sorted) sorted = sortByKey(cur[0] as Float64Array, iota(m));
+    const merging = (k === 2 || k === 3) && !grouped;
+    if (merging && !sorted)
+      sorted = k === 2 ? sortByKey(cur[0] as Float64Array, iota(m)) : dominanceOrder(cur, m);
+    if (merging && k === 3 && !sortedU1) sortedU1 = sortByKey(cur[1] as Float64Array, iota(m));
     // Candidate index of kept point j with value slot t (−1: none), for the merge.
     const slot = merging ? new Int32Array(total).fill(-1) : undefined;
     let c = 0;
     if (slot && plan.closing.length === 0)
-      c = pairCandidates(cur, stage, after, floor, opts, m, cand, candParent, candValue, slot);
+      c = (k === 2 ? pairCandidates : tripleCandidates)(
+        cur,
+        stage,
+        after,
+        floor,
+        opts,
+        m,
+        cand,
+        candParent,
+        candValue,
+        slot,
+      );
     else
       for (let j = 0; j < m; j++) {
         if (prevOpen.length > 0) {
@@ -337,10 +278,18 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
     const stats: FilterStats = { identical: 0, absorbed: new Uint8Array(c) };
     let kept: Int32Array;
     let keptOrder: Int32Array | undefined;
-    if (slot && sorted) {
+    let nextU1: Int32Array | undefined;
+    if (slot && sorted && k === 2) {
       const [c0, c1] = cand as [Float64Array, Float64Array];
       keptOrder = sweep2(c0, c1, mergedOrder2(c0, c1, sorted, slot, q, c), margins, stats);
       kept = Int32Array.from(keptOrder).sort();
+    } else if (slot && sorted && sortedU1) {
+      const [c0, c1, c2] = cand as [Float64Array, Float64Array, Float64Array];
+      const byU1 = mergedByKey(c1, sortedU1, slot, q, c);
+      const order = mergedOrder3(c0, c1, c2, sorted, slot, q, c);
+      keptOrder = Int32Array.from(filter3(cand, order, margins, undefined, stats, byU1));
+      kept = Int32Array.from(keptOrder).sort();
+      nextU1 = keptIn(byU1, kept, c);
     } else
       kept = nonDominated(
         cand.map((col) => col.subarray(0, c)),
@@ -354,8 +303,10 @@ export function additiveFrontier(input: AdditiveInput): AdditiveResult {
       kept = thinned.kept;
       gap += thinned.gap;
       keptOrder = undefined;
+      nextU1 = undefined;
     }
     sorted = keptOrder && renumber(keptOrder, kept, c);
+    sortedU1 = nextU1;
     m = kept.length;
     const nextParent = new Int32Array(m);
     const nextValue = new Int32Array(m);

@@ -66,6 +66,41 @@ export function mergedOrder2(
   q: number,
   count: number,
 ): Int32Array {
+  const order = mergedByKey(u0, sorted, slot, q, count);
+  orderTies(order, u0, u1);
+  return order;
+}
+
+/**
+ * Three-party candidates in dominance order (`u0` descending, ties by `u1`, then `u2`
+ * descending, then by candidate index), as {@link mergedOrder2}: the same order
+ * `dominanceOrder` sorts into, without sorting.
+ */
+export function mergedOrder3(
+  u0: Float64Array,
+  u1: Float64Array,
+  u2: Float64Array,
+  sorted: Int32Array,
+  slot: Int32Array,
+  q: number,
+  count: number,
+): Int32Array {
+  const order = mergedByKey(u0, sorted, slot, q, count);
+  orderTies(order, u0, u1, u2);
+  return order;
+}
+
+/**
+ * The candidates by `key` descending (equal keys in any order), given the previous kept points
+ * listed by that key descending: each value's candidates are then a sorted run.
+ */
+export function mergedByKey(
+  key: Float64Array,
+  sorted: Int32Array,
+  slot: Int32Array,
+  q: number,
+  count: number,
+): Int32Array {
   const ids = new Int32Array(count);
   const keys = new Float64Array(count);
   const bounds = [0];
@@ -75,17 +110,18 @@ export function mergedOrder2(
       const c = slot[(sorted[r] as number) * q + t] as number;
       if (c < 0) continue;
       ids[n] = c;
-      keys[n++] = u0[c] as number;
+      keys[n++] = key[c] as number;
     }
     if (n > (bounds[bounds.length - 1] as number)) bounds.push(n);
   }
-  const order = mergeRuns(ids.subarray(0, n), keys.subarray(0, n), bounds);
-  orderTies(order, u0, u1);
-  return order;
+  return mergeRuns(ids.subarray(0, n), keys.subarray(0, n), bounds);
 }
 
-/** Orders each run of equal `u0` by `u1` descending, then index ascending. */
-function orderTies(order: Int32Array, u0: Float64Array, u1: Float64Array): void {
+/**
+ * Orders each run of equal `u0` by `u1` descending, then (three parties) `u2` descending, then
+ * index ascending. Ties are rare, so a comparator sort of each run is cheap.
+ */
+function orderTies(order: Int32Array, u0: Float64Array, u1: Float64Array, u2?: Float64Array): void {
   const n = order.length;
   let i = 0;
   while (i < n - 1) {
@@ -94,7 +130,10 @@ function orderTies(order: Int32Array, u0: Float64Array, u1: Float64Array): void 
     while (j < n && u0[order[j] as number] === x) j++;
     if (j - i > 1) {
       const run = Array.from(order.subarray(i, j));
-      run.sort((a, b) => (u1[b] as number) - (u1[a] as number) || a - b);
+      run.sort(
+        (a, b) =>
+          (u1[b] as number) - (u1[a] as number) || (u2 ? (u2[b] as number) - (u2[a] as number) : 0) || a - b,
+      );
       order.set(run, i);
     }
     i = j;

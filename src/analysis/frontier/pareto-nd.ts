@@ -42,18 +42,21 @@ class MaxTree {
 }
 
 /**
- * Three parties, O(n log n): earlier points have `u0 >=`; a Fenwick tree over `u1` ranks keeps
+ * Three parties, O(n log n), over points in dominance order (see {@link dominanceOrder});
+ * returns the kept points in that order. `byU1`, when given, lists the same points by `u1`
+ * descending (equal values in any order) and saves the sort this needs. Earlier points have `u0 >=`; a Fenwick tree over `u1` ranks keeps
  * the best `u2` of the kept points ahead, a second one of those ahead in `u0` by more than the
  * margin. Kept points suffice: a dropped point is dominated by (or identical to) a kept one
  * that then dominates whatever it would (leads only grow along the chain), so each tree holds
  * far fewer points than the candidates, and one query settles all but near-ties.
  */
-function filter3(
+export function filter3(
   cols: readonly Float64Array[],
   order: Int32Array,
   margins?: Float64Array,
   groups?: Int32Array,
   stats?: FilterStats,
+  byU1: Int32Array = sortByKey(cols[1] as Float64Array, Int32Array.from(order)),
 ): number[] {
   const [u0, u1, u2] = cols as [Float64Array, Float64Array, Float64Array];
   const [m0, m1, m2] = margins
@@ -61,7 +64,6 @@ function filter3(
     : [0, 0, 0];
   const n = order.length;
   // Distinct u1 values, descending; rank 0 is the largest. rank[i]: that of order[i]'s u1.
-  const byU1 = sortByKey(u1, Int32Array.from(order));
   const distinct = new Float64Array(n);
   const rankOf = new Int32Array(u1.length);
   let size = 0;
