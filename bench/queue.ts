@@ -6,7 +6,7 @@
  * Workers are warmed first (threads started, scenarios loaded); Redis is emptied before every run
  * so no run reuses another's answers. Best of `rounds`; this machine is shared.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -16,6 +16,13 @@ import { hasRedis, startRedis, startWorker, type TestWorker } from '../test/supp
 import { ms, printTable, type Row, resultsFingerprint, sharedDir } from './harness.js';
 
 const domains = join(sharedDir, 'domains');
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (0 where there is none). */
+function cpuOf(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return 0;
+  const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 const STRATEGIES = ['boulware', 'conceder', 'tft', 'frequency'];
 
 function plan(scenarios: string[], runs: number, seed: number): TournamentPlan {
@@ -42,23 +49,43 @@ export async function benchQueue(rounds = 2): Promise<void> {
   const warm = plan(scenarios, 2_000, 999);
   const n = main.runs.length;
   const prints = new Set<string>();
-  const timed = async (p: TournamentPlan, executor: Executor): Promise<number> => {
+  const redisPid = Number(/process_id:(\d+)/.exec(await flush.info('server'))?.[1]);
+  /** CPU used by the coordinator (this process), Redis and the worker processes during the best run. */
+  let cpu = { coordinator: 0, redis: 0, workers: 0 };
+  const timed = async (p: TournamentPlan, executor: Executor): Promise<{ t: number; cpu: typeof cpu }> => {
     await flush.flushdb();
+    const c0 = process.cpuUsage();
+    const r0 = cpuOf(redisPid);
+    const w0 = workers.reduce((a, w) => a + cpuOf(w.proc.pid), 0);
     const t0 = performance.now();
     const out = await runTournament(p, { executor });
     const t = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     if (!out.complete) throw new Error('incomplete run');
     if (p === main) prints.add(resultsFingerprint(out.results));
-    return t;
+    return {
+      t,
+      cpu: {
+        coordinator: (c.user + c.system) / 1000,
+        redis: cpuOf(redisPid) - r0,
+        workers: workers.reduce((a, w) => a + cpuOf(w.proc.pid), 0) - w0,
+      },
+    };
   };
   const best = async (p: TournamentPlan, executor: Executor): Promise<number> => {
     await timed(warm, executor);
     let t = Number.POSITIVE_INFINITY;
-    for (let r = 0; r < rounds; r++) t = Math.min(t, await timed(p, executor));
+    for (let r = 0; r < rounds; r++) {
+      const run = await timed(p, executor);
+      if (run.t < t) {
+        t = run.t;
+        cpu = run.cpu;
+      }
+    }
     return t;
   };
   try {
-    const rows: { name: string; ms: number }[] = [];
+    const rows: { name: string; ms: number; cpu?: typeof cpu }[] = [];
     const cores = availableParallelism();
     for (const threads of [1, cores]) {
       const local = workerExecutor({ workers: threads });
@@ -74,6 +101,7 @@ export async function benchQueue(rounds = 2): Promise<void> {
       rows.push({
         name: `queue: ${count} worker process${count === 1 ? '' : 'es'}`,
         ms: await best(main, queue),
+        cpu,
       });
     }
     // Overhead per job: 2,000 jobs of one negotiation each on one worker, against one local thread.
@@ -98,6 +126,21 @@ export async function benchQueue(rounds = 2): Promise<void> {
       goal: i === 3 ? '≥ 1.8× 1 worker' : '—',
       result: i >= 2 ? `${(oneWorker / r.ms).toFixed(2)}× 1 worker` : '—',
     }));
+    // Where the CPU went: the coordinator and Redis share this machine's cores with the workers,
+    // so with every core busy the speedup over one worker is at most cores × W / (W + C + R).
+    for (const r of rows)
+      if (r.cpu) {
+        const { coordinator, redis: rc, workers: wc } = r.cpu;
+        const ceiling = (cores * wc) / (wc + coordinator + rc);
+        table.push({
+          case: `  CPU of ${r.name.replace('queue: ', '')}`,
+          size: '',
+          ours: `workers ${ms(wc)}, coordinator ${ms(coordinator)}, Redis ${ms(rc)}`,
+          reference: '',
+          goal: '',
+          result: `ceiling on ${cores} cores: ${ceiling.toFixed(2)}×`,
+        });
+      }
     const jobs = small.runs.length;
     table.push({
       case: 'queue overhead per job',

@@ -13,6 +13,7 @@ import {
 import {
   chunkOptions,
   decodeTally,
+  fromWire,
   monteCarloJob,
   scenarioFingerprint,
   type TournamentJob,
@@ -79,12 +80,15 @@ export function queueExecutor(options: QueueExecutorOptions): Executor & { runne
         };
         return { id: tournamentJobId(batch), data };
       });
-      const wanted = new Set(runs.map((r) => r.id));
+      const wanted = new Map(runs.map((r) => [r.id, r]));
       await (await runner()).run(
         jobs,
         (result) => {
           if (result.kind !== 'tournament') return;
-          for (const r of result.results) if (wanted.has(r.id)) onResult(r);
+          for (const r of result.results) {
+            const run = wanted.get(r.id);
+            if (run) onResult(fromWire(run, r));
+          }
         },
         signal,
       );

@@ -19,6 +19,8 @@ const count = z.int().nonnegative();
  * and another version of Concord (which may compute differently) must never be answered from it.
  */
 const ENGINE_VERSION = packageVersion();
+/** The wire format of job results; part of every job id, like the engine's version. */
+const WIRE_VERSION = 2;
 
 /**
  * A scenario's identity for the queue: a hash of its content (not of where it was read from), so
@@ -94,8 +96,62 @@ const wireTallySchema = z.strictObject({
   nashUtil: z.array(f64),
 });
 
+/**
+ * A tournament result on the wire: the fields the coordinator planned are left out and put
+ * back from its own plan ({@link fromWire}) — repetition, scenario and steps always; protocol,
+ * variant, seed and agents together, when all four are as planned (a result that differs
+ * carries all four, `variant` absent meaning none). A third fewer bytes through Redis and less
+ * to check for the coordinator, which handles every result of every worker.
+ */
+export const wireResultSchema = tournamentResultSchema
+  .omit({ repetition: true, scenario: true, steps: true })
+  .partial({ protocol: true, seed: true, agents: true })
+  .refine(
+    (w) =>
+      (w.protocol === undefined) === (w.seed === undefined) &&
+      (w.seed === undefined) === (w.agents === undefined),
+    {
+      message: 'protocol, seed and agents come together or not at all',
+    },
+  );
+export type WireResult = z.infer<typeof wireResultSchema>;
+
+const asPlanned = (run: PlannedRun, r: TournamentResult): boolean =>
+  r.protocol === run.protocol &&
+  r.variant === run.variant &&
+  r.seed === run.seed &&
+  r.agents.length === run.agents.length &&
+  r.agents.every((a, i) => a === run.agents[i]);
+
+/** The result as it goes on the wire (see {@link wireResultSchema}). */
+export function toWire(run: PlannedRun, r: TournamentResult): WireResult {
+  const { repetition: _r, scenario: _s, steps: _t, ...rest } = r;
+  if (!asPlanned(run, r)) return rest;
+  const { protocol: _p, variant: _v, seed: _e, agents: _a, ...measured } = rest;
+  return measured;
+}
+
+/** The result back from the wire, key for key as the local run writes it. */
+export function fromWire(run: PlannedRun, w: WireResult): TournamentResult {
+  const { id, name, protocol, variant, seed, agents, ...measured } = w;
+  const planned = protocol === undefined;
+  const v = planned ? run.variant : variant;
+  return {
+    id,
+    repetition: run.repetition,
+    scenario: run.scenario,
+    name,
+    protocol: planned ? run.protocol : protocol,
+    ...(v === undefined ? {} : { variant: v }),
+    steps: run.steps,
+    seed: seed ?? run.seed,
+    agents: agents ?? [...run.agents],
+    ...measured,
+  };
+}
+
 export const jobResultSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('tournament'), results: z.array(tournamentResultSchema) }),
+  z.strictObject({ kind: z.literal('tournament'), results: z.array(wireResultSchema) }),
   z.strictObject({ kind: z.literal('monte-carlo'), key: z.string(), tally: wireTallySchema }),
 ]);
 export type JobResult = z.infer<typeof jobResultSchema>;
@@ -129,7 +185,7 @@ export function decodeTally(t: z.infer<typeof wireTallySchema>): MonteCarloTally
 
 /** A job's id: its kind and a hash of what it computes (the same work has the same id). */
 export function tournamentJobId(runs: readonly PlannedRun[]): string {
-  return `t-${hash64(`${ENGINE_VERSION}|${runs.map((r) => r.id).join(',')}`)}`;
+  return `t-${hash64(`${ENGINE_VERSION}|w${WIRE_VERSION}|${runs.map((r) => r.id).join(',')}`)}`;
 }
 
 /** The Monte Carlo options that decide the draws, every default filled in (the chunk's identity). */
@@ -142,7 +198,7 @@ export function monteCarloJob(
   from: number,
   to: number,
 ): MonteCarloJob {
-  const key = hash64(JSON.stringify([ENGINE_VERSION, ref, fingerprint, options, from, to]));
+  const key = hash64(JSON.stringify([ENGINE_VERSION, WIRE_VERSION, ref, fingerprint, options, from, to]));
   return { kind: 'monte-carlo', key, scenario: ref, fingerprint, options, from, to };
 }
 

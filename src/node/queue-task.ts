@@ -6,9 +6,9 @@
  */
 import { InputError } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
-import { batchRunner } from '../tournaments/index.js';
+import { batchRunner, type PlannedRun } from '../tournaments/index.js';
 import { monteCarloTally } from '../uncertainty/index.js';
-import { encodeTally, type JobResult, type QueueJob, scenarioFingerprint } from './queue-jobs.js';
+import { encodeTally, type JobResult, type QueueJob, scenarioFingerprint, toWire } from './queue-jobs.js';
 import { scenarioResolver } from './scenario-resolver.js';
 
 const load = scenarioResolver();
@@ -41,7 +41,8 @@ export default function runJob(job: QueueJob): JobResult {
     expected = job.scenarios;
     // Checked up front, so a batch never mixes scenarios of two versions.
     for (const [ref, print] of Object.entries(job.scenarios)) resolveChecked(ref, print);
-    return { kind: 'tournament', results: runBatch(job.runs as Parameters<typeof runBatch>[0]) };
+    const runs = job.runs as Parameters<typeof runBatch>[0];
+    return { kind: 'tournament', results: runBatch(runs).map((r, i) => toWire(runs[i] as PlannedRun, r)) };
   }
   const scenario = resolveChecked(job.scenario, job.fingerprint);
   const tally = monteCarloTally(scenario, job.options, { from: job.from, to: job.to });
