@@ -80,7 +80,6 @@ export const Loading = ({ what }: { what: string }) => (
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the dependencies
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));

@@ -83,7 +83,6 @@ export function WhatIfPanel({ text, yaml }: { text: SharedText; yaml: string }) 
     [yaml, baselines],
   );
   useEffect(() => () => lane.current?.stop(), []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per settings change
   useEffect(() => run.schedule(state.settings), [settingsKey(state.settings), run]);
 
   const set = (patch: Partial<WhatIfSettings>) =>

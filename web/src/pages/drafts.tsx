@@ -89,14 +89,12 @@ function Editor({ room, onSaved }: { room: Room; onSaved: () => void }) {
       <RoomHeader room={room} />
       <div className="grid">
         <Section title="Edit a draft" id="edit">
-          <label>
-            Draft
-            <select value={name} onChange={(e) => setName(e.target.value)}>
-              {drafts.map((d) => (
-                <option key={d.name}>{d.name}</option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor="draft-select">Draft</label>
+          <select id="draft-select" value={name} onChange={(e) => setName(e.target.value)}>
+            {drafts.map((d) => (
+              <option key={d.name}>{d.name}</option>
+            ))}
+          </select>
           {points.map((p, i) => (
             <fieldset key={`${i}-${p.number}`} className="point">
               <legend>Point {p.number}</legend>

@@ -67,12 +67,16 @@ function handle(m: WorkerRequest): WorkerReply {
         ms: performance.now() - t0,
       };
     }
-    case 'plane':
-      return {
-        id: m.id,
-        type: 'plane',
-        svg: utilityPlotSvg(s, analyze(s), { rng: createRng(m.seed), maxOutcomes: 3000, width: m.width }),
-      };
+    case 'plane': {
+      const svg = utilityPlotSvg(s, analyze(s), {
+        rng: createRng(m.seed),
+        maxOutcomes: 3000,
+        width: m.width,
+      });
+      // Plot labels its mark groups with aria-label; on a bare <g> ARIA forbids it, so the groups
+      // are given the group role (screen readers then read the marks' names).
+      return { id: m.id, type: 'plane', svg: svg.replace(/<g aria-label=/g, '<g role="group" aria-label=') };
+    }
     case 'evaluate':
       return {
         id: m.id,
