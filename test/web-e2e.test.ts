@@ -53,6 +53,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 /** axe, a 1280×800 screenshot, and no sideways scrolling at a 390 px phone width. */
 async function checkPage(page: Page, name: string): Promise<void> {
   expect(await axeProblems(page), `axe on ${name}`).toEqual([]);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(shots, `${name}.png`) });
   await page.setViewportSize({ width: 390, height: 800 });
   // Elements that stick out to the right (inside a horizontal scroller is fine: tables scroll).

@@ -9,7 +9,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     outDir: new URL('../dist/web', import.meta.url).pathname,
-    emptyOutDir: true,
+    // Not emptied: `npm pack` (prepare) rebuilds while a test may be serving dist/web; hashed
+    // names make a rebuild of the same sources write the same files.
+    emptyOutDir: false,
     // The library (with Observable Plot) is one chunk for the page and one for the worker.
     chunkSizeWarningLimit: 2500,
     reportCompressedSize: false,
