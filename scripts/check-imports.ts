@@ -5,8 +5,8 @@
  * imports included). Prints every violation as `file:line: message` and every circle as
  * `a.ts → b.ts → a.ts`, exits 1 if any.
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { findCycles, formatCycle, importGraph, importsOf, moduleFiles } from './import-graph.js';
 
 const RANK: Record<string, number> = {
@@ -35,6 +35,17 @@ const PUBLIC_ENTRIES = new Set(['index.ts', 'node.ts']);
 const CLI_ENTRIES = new Set(['server/index.ts']);
 
 const src = resolve(process.argv[2] ?? 'src');
+
+/** Source files of the web app, tests left out. */
+function tsxFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) return tsxFiles(p);
+      return /\.tsx?$/.test(p) && !/\.test\.tsx?$/.test(p) ? [p] : [];
+    });
+}
 const files = moduleFiles(src);
 
 const folderOf = (file: string): string => {
@@ -60,6 +71,20 @@ for (const file of files) {
       problems.push(`${where}: ${from}/ must not import from ${to}/ (imports flow inward)`);
   }
 }
+// The web app (web/src, .ts and .tsx) reaches the library only through its pure entry.
+const web = resolve(src, '..', 'web', 'src');
+const webFiles = existsSync(web) ? tsxFiles(web) : [];
+for (const file of webFiles) {
+  const text = readFileSync(file, 'utf8');
+  for (const { target, specifier, line } of importsOf(file, text)) {
+    if (!target.startsWith(src + sep)) continue;
+    if (relative(src, target) !== 'index.ts')
+      problems.push(
+        `${relative(process.cwd(), file)}:${line}: web/ must use the public entry src/index.ts, not ${specifier}`,
+      );
+  }
+}
+
 const cycles = findCycles(importGraph(src));
 for (const c of cycles) console.error(`import circle: ${formatCycle(c, process.cwd())}`);
 if (problems.length > 0) {
@@ -68,4 +93,6 @@ if (problems.length > 0) {
 }
 if (cycles.length > 0) console.error(`${cycles.length} import circle(s)`);
 if (problems.length > 0 || cycles.length > 0) process.exit(1);
-console.log(`imports flow inward, no circles (${files.length} modules checked)`);
+console.log(
+  `imports flow inward, no circles (${files.length} modules checked; web: ${webFiles.length} files use src/index.ts only)`,
+);

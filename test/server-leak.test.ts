@@ -270,6 +270,8 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
       getAnalysis: () => ({}),
       analysisEvents: () => ({}),
       cancelAnalysis: () => ({}),
+      draftVersions: () => ({}),
+      checkPackage: (v) => ({ body: { package: secrets[v]?.packages[0] ?? common } }),
     };
     const unplanned = ops.filter((o) => !plans[o.id] && o.path !== '/api/openapi.json').map((o) => o.id);
     expect(unplanned, 'every operation of the OpenAPI document needs a plan here').toEqual([]);

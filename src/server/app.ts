@@ -15,13 +15,18 @@ import { registerAnalysisRoutes } from './routes/analyses.js';
 import { registerPreferenceRoutes } from './routes/preferences.js';
 import { registerRoomRoutes } from './routes/rooms.js';
 import { registerSessionRoutes } from './routes/session.js';
+import { registerWorkbenchRoutes } from './routes/workbench.js';
 import { Runner } from './runner.js';
+import { registerWebRoutes, type WebOptions } from './static.js';
 
 /** Methods that write: with a session cookie they need the CSRF token. */
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The application on a store, and the context its routes share. */
-export function createApp(store: Store, options: AppOptions = {}): { app: App; ctx: ServerContext } {
+export function createApp(
+  store: Store,
+  options: AppOptions & WebOptions = {},
+): { app: App; ctx: ServerContext } {
   const opts: Required<AppOptions> = {
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
     samples: options.samples ?? 2000,
@@ -160,10 +165,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: App; c
     },
     security: [{ bearer: [] }, { cookie: [] }],
   });
-  app.get('/', (c) =>
-    c.html(
-      '<!doctype html><meta charset="utf-8"><title>Concord workbench</title><h1>Concord workbench</h1><p>The API is at <a href="/api/openapi.json">/api/openapi.json</a>; see docs/server.md.</p>',
-    ),
-  );
+  registerWorkbenchRoutes(app, ctx);
+  registerWebRoutes(app, options.webDir);
   return { app, ctx };
 }

@@ -8,8 +8,9 @@ import type { AppOptions } from './context.js';
 import { openStore, type StoreOptions } from './db/open.js';
 import { type DemoAccount, setUpDemo } from './demo.js';
 import { abandonRuns } from './repo.js';
+import type { WebOptions } from './static.js';
 
-export interface ServeOptions extends StoreOptions, AppOptions {
+export interface ServeOptions extends StoreOptions, AppOptions, WebOptions {
   /** 0 picks a free port; default 4400. */
   readonly port?: number;
   /** Default 127.0.0.1. */

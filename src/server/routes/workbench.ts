@@ -1,0 +1,187 @@
+// What the web workbench needs beyond the core API: a draft's versions with their text (the
+// editor's history and diff), and a party's private "check a package" on its own numbers
+// (computed here, since a party may not hold the inputs of a joint computation).
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
+import { type Draft, evaluateDraft } from '../../index.js';
+import { type App, accessRoom, type ServerContext, userOf } from '../context.js';
+import { draftVersions, users } from '../db/schema.js';
+import { forbidden, invalid, notFound } from '../problem.js';
+import * as repo from '../repo.js';
+import { type Json, partiesOf, readComposed } from '../scenario-parts.js';
+import { body, DraftParam, json, PartyParam, preferencesSchema, problems } from '../schemas.js';
+
+const PackageBody = z
+  .strictObject({
+    package: z.record(z.string(), z.union([z.string(), z.number()])).openapi({
+      description: 'Issue name → option (or number): every issue once',
+    }),
+    preferences: z.record(z.string(), z.unknown()).optional().openapi({
+      description: 'Check against this unsaved preference set instead of the stored one (a preview)',
+    }),
+  })
+  .openapi('CheckPackage');
+
+const CheckResult = z
+  .object({
+    party: z.string(),
+    preview: z.boolean(),
+    utility: z.number(),
+    reservation: z.number(),
+    gain: z.number(),
+    acceptable: z.boolean(),
+    redLinesCrossed: z.array(z.object({ id: z.string(), description: z.string() })),
+  })
+  .openapi('PackageCheck');
+
+/** Every issue once, each with one of its values: all problems, with their paths. */
+export function packageProblems(issues: readonly Json[], p: Readonly<Record<string, string | number>>) {
+  const errors: { path: string; message: string }[] = [];
+  for (const k of Object.keys(p))
+    if (!issues.some((is) => is.name === k))
+      errors.push({ path: `body/package/${k}`, message: 'not an issue of the scenario' });
+  for (const is of issues) {
+    const name = String(is.name);
+    const v = p[name];
+    const at = `body/package/${name}`;
+    if (v === undefined) errors.push({ path: at, message: 'missing: a package settles every issue' });
+    else if (Array.isArray(is.options)) {
+      if (!(is.options as unknown[]).includes(v))
+        errors.push({ path: at, message: `not an option (${(is.options as string[]).join(', ')})` });
+    } else if (typeof v !== 'number' || v < Number(is.min) || v > Number(is.max))
+      errors.push({ path: at, message: `a number from ${is.min} to ${is.max}` });
+  }
+  return errors;
+}
+
+export function registerWorkbenchRoutes(app: App, ctx: ServerContext): void {
+  const { db } = ctx.store;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/rooms/{room}/drafts/{draft}/versions',
+      operationId: 'draftVersions',
+      summary: 'Every version of a draft with its text (shared text: every member); null when withdrawn',
+      request: { params: DraftParam },
+      responses: {
+        200: json(
+          z.object({
+            draft: z.string(),
+            versions: z.array(
+              z.object({
+                version: z.number().int(),
+                message: z.string(),
+                createdAt: z.unknown(),
+                author: z.string().nullable(),
+                body: z.record(z.string(), z.unknown()).nullable(),
+              }),
+            ),
+          }),
+          'versions, oldest first',
+        ),
+        ...problems(401, 404),
+      },
+    }),
+    async (c) => {
+      const { room, draft } = c.req.valid('param');
+      userOf(c);
+      const state = await repo.roomState(db, room);
+      await accessRoom(ctx, c, room, state.parts);
+      const rows = await db
+        .select({
+          version: draftVersions.version,
+          message: draftVersions.message,
+          createdAt: draftVersions.createdAt,
+          author: users.email,
+          body: draftVersions.body,
+        })
+        .from(draftVersions)
+        .leftJoin(users, eq(users.id, draftVersions.authorId))
+        .where(and(eq(draftVersions.roomId, room), eq(draftVersions.name, draft)))
+        .orderBy(draftVersions.version);
+      if (rows.length === 0) throw notFound('no such draft');
+      return c.json(
+        { draft, versions: rows.map((r) => ({ ...r, body: (r.body as Json | null) ?? null })) },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/rooms/{room}/parties/{party}/check',
+      operationId: 'checkPackage',
+      summary:
+        'How good a package is for a party and which of its red lines it crosses (that party and the mediator only); optionally on an unsaved preference set',
+      request: { params: PartyParam, body: body(PackageBody) },
+      responses: { 200: json(CheckResult, 'the check'), ...problems(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { room, party } = c.req.valid('param');
+      const req = c.req.valid('json');
+      userOf(c);
+      const state = await repo.roomState(db, room);
+      const a = await accessRoom(ctx, c, room, state.parts);
+      const parties = partiesOf(state.parts.shared);
+      const index = parties.findIndex((p) => p.slug === party);
+      if (index < 0) throw notFound('no such party');
+      const own =
+        a.viewer.role === 'mediator' || (a.viewer.role === 'party' && a.viewer.party?.slug === party);
+      if (!own) throw forbidden("a party's check is private to it and the mediator");
+      const errors = packageProblems((state.parts.shared.issues ?? []) as Json[], req.package);
+      if (req.preferences !== undefined) {
+        const shape = preferencesSchema.safeParse(req.preferences);
+        if (!shape.success)
+          for (const i of shape.error.issues)
+            errors.push({
+              path: ['body', 'preferences', ...i.path.map(String)].join('/'),
+              message: i.message,
+            });
+      }
+      if (errors.length > 0) throw invalid('the check has problems', errors);
+      const preferences = req.preferences
+        ? { ...state.parts.preferences, [party]: req.preferences as Json }
+        : state.parts.preferences;
+      const r = readComposed({ ...state.parts, preferences }, room);
+      if (!r.ok)
+        // Only this party's own fields are described: anything else is not the writer's to read.
+        throw invalid(
+          'the preference set does not fit the scenario',
+          r.problems.map((p) => {
+            const path = p.path ?? [];
+            return path[0] === 'parties' && path[1] === index
+              ? { path: ['body', 'preferences', ...path.slice(2).map(String)].join('/'), message: p.message }
+              : { path: 'body/preferences', message: 'conflicts with the rest of the scenario' };
+          }),
+        );
+      const s = r.value;
+      const draft: Draft = {
+        name: 'package',
+        drafters: [],
+        pointCount: 1,
+        evidence: [],
+        points: [{ number: 1, title: 'package', sets: req.package, detailed: true, evidence: [] }],
+      };
+      const e = evaluateDraft(s, draft);
+      const name = parties[index]?.name as string;
+      const me = e.parties.find((p) => p.party === name);
+      const spec = s.parties.find((p) => p.name === name);
+      if (!me || !spec) throw notFound('no such party');
+      const lines = new Map(spec.redLines.map((l) => [l.id, l.description ?? l.id]));
+      return c.json(
+        {
+          party,
+          preview: req.preferences !== undefined,
+          utility: me.utility,
+          reservation: spec.reservationValue,
+          gain: me.gain,
+          acceptable: me.accepts,
+          redLinesCrossed: me.redLinesCrossed.map((id) => ({ id, description: lines.get(id) ?? id })),
+        },
+        200,
+      );
+    },
+  );
+}
