@@ -13,6 +13,7 @@ export interface ServeArgs {
   readonly data?: string;
   readonly demo?: true;
   readonly samples?: number;
+  readonly whatIfSamples?: number;
 }
 
 const port = (v: string) => {
@@ -34,6 +35,7 @@ export async function serveCommand(
     ...(url ? { url } : args.data ? { dataDir: args.data } : {}),
     ...(args.demo ? { demo: true } : {}),
     ...(args.samples ? { samples: args.samples } : {}),
+    ...(args.whatIfSamples ? { whatIfSamples: args.whatIfSamples } : {}),
   });
   io.out(`Concord workbench: ${server.url}`);
   io.out(
@@ -74,6 +76,7 @@ export function addServeCommand(program: Command, run: (args: ServeArgs) => Prom
     )
     .option('--demo', 'create the ukraine-2025 room with one login per role (kept when it exists)')
     .option('--samples <n>', 'Monte Carlo draws of the brief (default 2000)', port)
+    .option('--what-if-samples <n>', 'draws of each tornado bar end (default 200)', port)
     .action(async (opts) => {
       await run(opts as ServeArgs);
     });
