@@ -3,6 +3,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { checkRedis, parseQueueUrl } from '../node.js';
 import { createApp } from './app.js';
 import type { AppOptions } from './context.js';
 import { openStore, type StoreOptions } from './db/open.js';
@@ -24,12 +25,16 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly store: 'pglite' | 'postgres';
+  /** The queue's Redis URL when analyses' Monte Carlo goes to `concord worker` processes. */
+  readonly queue?: string;
   readonly where: string;
   readonly demo?: { readonly created: boolean; readonly accounts: readonly DemoAccount[] };
   close(): Promise<void>;
 }
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  // An unreachable queue is the user's mistake, said at once rather than at the first brief.
+  if (options.queue) await checkRedis(parseQueueUrl(options.queue));
   const store = await openStore(options);
   await abandonRuns(store.db);
   const demo = options.demo ? await setUpDemo(store.db) : undefined;
@@ -57,6 +62,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     port,
     store: store.kind,
     where: store.where,
+    ...(options.queue ? { queue: options.queue } : {}),
     ...(demo ? { demo } : {}),
     async close() {
       if (closed) return;
