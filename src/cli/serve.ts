@@ -13,6 +13,8 @@ export interface ServeArgs {
   readonly data?: string;
   readonly demo?: true;
   readonly samples?: number;
+  readonly whatIfSamples?: number;
+  readonly queue?: string;
 }
 
 const port = (v: string) => {
@@ -28,17 +30,22 @@ export async function serveCommand(
   until: Promise<unknown> = stopSignal(),
 ): Promise<number> {
   const url = process.env.DATABASE_URL;
+  const queue = args.queue ?? process.env.CONCORD_QUEUE;
   const server = await startServer({
     port: args.port,
     host: args.host,
     ...(url ? { url } : args.data ? { dataDir: args.data } : {}),
     ...(args.demo ? { demo: true } : {}),
     ...(args.samples ? { samples: args.samples } : {}),
+    ...(args.whatIfSamples ? { whatIfSamples: args.whatIfSamples } : {}),
+    ...(queue ? { queue } : {}),
   });
   io.out(`Concord workbench: ${server.url}`);
   io.out(
     `store: ${server.store === 'pglite' ? `embedded PostgreSQL (PGlite) in ${server.where}` : server.where}`,
   );
+  if (server.queue)
+    io.out(`queue: briefs' and what-ifs' Monte Carlo on concord worker processes at ${server.queue}`);
   if (server.demo) {
     io.out(
       `demo room ukraine-2025 (${server.demo.created ? 'created' : 'kept as it was'}); password "demo" for every login:`,
@@ -74,6 +81,11 @@ export function addServeCommand(program: Command, run: (args: ServeArgs) => Prom
     )
     .option('--demo', 'create the ukraine-2025 room with one login per role (kept when it exists)')
     .option('--samples <n>', 'Monte Carlo draws of the brief (default 2000)', port)
+    .option('--what-if-samples <n>', 'draws of each tornado bar end (default 200)', port)
+    .option(
+      '--queue <url>',
+      'run briefs’ and what-ifs’ Monte Carlo on `concord worker` processes through the queue at this Redis URL (or CONCORD_QUEUE)',
+    )
     .action(async (opts) => {
       await run(opts as ServeArgs);
     });

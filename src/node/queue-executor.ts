@@ -103,9 +103,11 @@ export function queueExecutor(options: QueueExecutorOptions): Executor & { runne
 
 /** One Monte Carlo run for {@link queueMonteCarlo}: a scenario reference and the options. */
 export interface QueuedMonteCarlo {
-  /** What workers load: a file, folder or built-in name. */
+  /** What workers load: a file, folder or built-in name (with `text`: only a name for messages). */
   readonly scenario: string;
   readonly options: MonteCarloOptions;
+  /** The scenario file's text, sent with every chunk, for scenarios workers do not have (rooms). */
+  readonly text?: string;
 }
 
 /** Options of {@link queueMonteCarlo}; only `url` is required. */
@@ -146,7 +148,7 @@ export async function queueMonteCarlo(
     const o = chunkOptions(run.options, MONTE_CARLO_DEFAULTS);
     const keys: string[] = [];
     for (const c of drawChunks(o.samples, size)) {
-      const data = monteCarloJob(run.scenario, printOf(run.scenario), o, c.from, c.to);
+      const data = monteCarloJob(run.scenario, printOf(run.scenario), o, c.from, c.to, run.text);
       jobs.push({ id: `mc-${data.key}`, data });
       keys.push(data.key);
     }

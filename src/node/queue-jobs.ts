@@ -72,6 +72,11 @@ export const monteCarloJobSchema = z.strictObject({
   }),
   from: count,
   to: count,
+  /**
+   * The scenario itself (a scenario file's text), for scenarios no worker has as a file: the
+   * workbench's rooms live in its database. Checked against `fingerprint` like a loaded one.
+   */
+  text: z.string().max(20_000_000).optional(),
 });
 
 export const jobSchema = z.discriminatedUnion('kind', [tournamentJobSchema, monteCarloJobSchema]);
@@ -197,9 +202,20 @@ export function monteCarloJob(
   options: ChunkOptions,
   from: number,
   to: number,
+  text?: string,
 ): MonteCarloJob {
+  // The text is not part of the key: the fingerprint already stands for the content.
   const key = hash64(JSON.stringify([ENGINE_VERSION, WIRE_VERSION, ref, fingerprint, options, from, to]));
-  return { kind: 'monte-carlo', key, scenario: ref, fingerprint, options, from, to };
+  return {
+    kind: 'monte-carlo',
+    key,
+    scenario: ref,
+    fingerprint,
+    options,
+    from,
+    to,
+    ...(text !== undefined ? { text } : {}),
+  };
 }
 
 /** Fills in the defaults of Monte Carlo options, as the chunk's identity needs them. */

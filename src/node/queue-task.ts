@@ -5,6 +5,7 @@
  * coordinator's (its fingerprint) is refused rather than answered for.
  */
 import { InputError } from '../core/errors.js';
+import { parseScenario } from '../io/scenario/index.js';
 import type { Scenario } from '../model/scenario.js';
 import { batchRunner, type PlannedRun } from '../tournaments/index.js';
 import { monteCarloTally } from '../uncertainty/index.js';
@@ -13,6 +14,29 @@ import { scenarioResolver } from './scenario-resolver.js';
 
 const load = scenarioResolver();
 const prints = new Map<string, string>();
+/** Scenarios sent as text, by fingerprint (a room's chunks all carry the same text). */
+const sent = new Map<string, Scenario>();
+
+function fromText(ref: string, text: string, fingerprint: string): Scenario {
+  let scenario = sent.get(fingerprint);
+  if (!scenario) {
+    const parsed = parseScenario(text, ref);
+    if (!parsed.ok) throw new InputError(parsed.problems);
+    scenario = parsed.value;
+    const print = scenarioFingerprint(scenario);
+    if (print !== fingerprint)
+      throw new InputError([
+        {
+          code: 'scenario-differs',
+          file: ref,
+          message: `the scenario sent with the job reads differently here (fingerprint ${print}, expected ${fingerprint}); run the same Concord version everywhere`,
+        },
+      ]);
+    if (sent.size >= 8) sent.delete(sent.keys().next().value as string);
+    sent.set(fingerprint, scenario);
+  }
+  return scenario;
+}
 
 function resolveChecked(ref: string, fingerprint: string | undefined): Scenario {
   const scenario = load(ref);
@@ -44,7 +68,10 @@ export default function runJob(job: QueueJob): JobResult {
     const runs = job.runs as Parameters<typeof runBatch>[0];
     return { kind: 'tournament', results: runBatch(runs).map((r, i) => toWire(runs[i] as PlannedRun, r)) };
   }
-  const scenario = resolveChecked(job.scenario, job.fingerprint);
+  const scenario =
+    job.text !== undefined
+      ? fromText(job.scenario, job.text, job.fingerprint)
+      : resolveChecked(job.scenario, job.fingerprint);
   const tally = monteCarloTally(scenario, job.options, { from: job.from, to: job.to });
   return { kind: 'monte-carlo', key: job.key, tally: encodeTally(tally) };
 }

@@ -10,6 +10,7 @@ import { RateLimiter, sha256 } from './auth.js';
 import { type App, type AppEnv, type AppOptions, SESSION_COOKIE, type ServerContext } from './context.js';
 import type { Store } from './db/open.js';
 import { fieldPath, forbidden, jsonErrorDetail, ProblemError, problemResponse } from './problem.js';
+import { QueuedDraws } from './queued-draws.js';
 import { sessionById } from './repo.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
 import { registerPreferenceRoutes } from './routes/preferences.js';
@@ -33,10 +34,14 @@ export function createApp(
     whatIfSamples: options.whatIfSamples ?? 200,
     secureCookies: options.secureCookies ?? false,
     loginAttempts: options.loginAttempts ?? 10,
+    queue: options.queue ?? '',
   };
   const ctx: ServerContext = {
     store,
-    runner: new Runner({ warm: true }),
+    runner: new Runner({
+      warm: true,
+      ...(opts.queue ? { queue: new QueuedDraws(opts.queue, (m) => console.error(`queue: ${m}`)) } : {}),
+    }),
     limiter: new RateLimiter({ max: opts.loginAttempts }),
     options: opts,
   };

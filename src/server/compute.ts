@@ -4,6 +4,7 @@
  * nor escapes cancellation. Deterministic: the same text, request and seed give the same result.
  */
 import {
+  type BriefOptions,
   buildBrief,
   composeAnswers,
   diffDrafts,
@@ -37,10 +38,15 @@ function draftOf(s: Scenario, name: string) {
   return d;
 }
 
+/**
+ * `computed`: the Monte Carlo and tornado of a brief or what-if, done elsewhere (the queue) with
+ * the options `briefDraws` gives for this request; the result is the same as computing them here.
+ */
 export function computeAnalysis(
   text: string,
   req: AnalysisRequest,
   onProgress: (done: number, total: number) => void = () => {},
+  computed?: BriefOptions['computed'],
 ): unknown {
   const parsed = parseScenario(text, 'room');
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
@@ -54,6 +60,7 @@ export function computeAnalysis(
         seed: req.seed,
         levers: (req.levers ?? {}) as LeverSettings,
         onProgress,
+        ...(computed ? { computed } : {}),
       });
       const { elapsedMs: _, ...stable } = brief;
       return { brief: plain(stable), answers: plain(composeAnswers(s, brief)) };

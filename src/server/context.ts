@@ -25,6 +25,11 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Failed logins allowed per email and address in 5 minutes; default 10. */
   readonly loginAttempts?: number;
+  /**
+   * A Redis URL: briefs' and what-ifs' Monte Carlo go to `concord worker` processes through the
+   * queue there; default '' (in-process threads).
+   */
+  readonly queue?: string;
 }
 
 export interface ServerContext {

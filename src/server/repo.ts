@@ -1,7 +1,9 @@
 /**
  * Every read and write of the store, as functions over a drizzle database. Writes that belong to a
  * room take the room's row lock first, so versions are numbered without gaps or races and each
- * write lands with its audit entry in one transaction.
+ * write lands with its audit entry in one transaction. Reads on every request (session, membership,
+ * the room's current versions, finished runs) go through the process's read cache (read-cache.ts),
+ * which each write here updates once committed, before it returns.
  */
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/open.js';
@@ -18,6 +20,7 @@ import {
   sessions,
   users,
 } from './db/schema.js';
+import { memberKey, readCacheOf, runKey } from './read-cache.js';
 import type { Json, ScenarioParts } from './scenario-parts.js';
 import type { Package, Role } from './views.js';
 
@@ -57,22 +60,46 @@ export async function createSession(db: Db, userId: number, id: string, csrf: st
   await db.insert(sessions).values({ id, userId, csrf, expiresAt });
 }
 
-export async function sessionById(db: Db, id: string) {
-  const rows = await db
-    .select({ id: sessions.id, userId: sessions.userId, csrf: sessions.csrf, email: users.email })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
-  return rows[0];
+type SessionRow = { id: string; userId: number; csrf: string; email: string; expiresAt: Date };
+
+export async function sessionById(db: Db, id: string): Promise<SessionRow | undefined> {
+  const load = async () => {
+    const rows = await db
+      .select({
+        id: sessions.id,
+        userId: sessions.userId,
+        csrf: sessions.csrf,
+        email: users.email,
+        expiresAt: sessions.expiresAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+    return rows[0];
+  };
+  const cache = readCacheOf(db);
+  const s = (cache ? await cache.sessions.through(id, load, (v) => v !== undefined) : await load()) as
+    | SessionRow
+    | undefined;
+  // A cached session still expires on time.
+  return s && s.expiresAt.getTime() > Date.now() ? s : undefined;
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, id));
+  try {
+    await db.delete(sessions).where(eq(sessions.id, id));
+  } finally {
+    readCacheOf(db)?.changedSessions({ id });
+  }
 }
 
 export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
-  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
-  return rows.length;
+  try {
+    const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+    return rows.length;
+  } finally {
+    readCacheOf(db)?.changedSessions({ userId });
+  }
 }
 
 // ── rooms and memberships ──────────────────────────────────────────────────────────────────────
@@ -92,7 +119,7 @@ export async function createRoom(
   db: Db,
   o: { id: string; name: string; parts: ScenarioParts; userId: number | null; message: string },
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const created = await changesRoom(db, o.id, async (tx) => {
     const created = await tx
       .insert(rooms)
       .values({ id: o.id, name: o.name, createdBy: o.userId })
@@ -113,6 +140,7 @@ export async function createRoom(
     await audit(tx, o.id, o.userId, 'room.create', { message: o.message });
     return true;
   });
+  return created;
 }
 
 export async function addMember(
@@ -126,15 +154,26 @@ export async function addMember(
     .insert(memberships)
     .values({ roomId, userId, role, party })
     .onConflictDoUpdate({ target: [memberships.roomId, memberships.userId], set: { role, party } });
+  // Inside a transaction the caller reports the change once it commits (see acceptInvitation).
+  readCacheOf(db)?.changedMembership(roomId, userId);
 }
 
-export async function membership(db: Db, roomId: string, userId: number) {
-  const rows = await db
-    .select({ role: memberships.role, party: memberships.party, name: rooms.name })
-    .from(memberships)
-    .innerJoin(rooms, eq(rooms.id, memberships.roomId))
-    .where(and(eq(memberships.roomId, roomId), eq(memberships.userId, userId)));
-  return rows[0];
+type MembershipRow = { role: Role; party: string | null; name: string };
+
+export async function membership(db: Db, roomId: string, userId: number): Promise<MembershipRow | undefined> {
+  const load = async () => {
+    const rows = await db
+      .select({ role: memberships.role, party: memberships.party, name: rooms.name })
+      .from(memberships)
+      .innerJoin(rooms, eq(rooms.id, memberships.roomId))
+      .where(and(eq(memberships.roomId, roomId), eq(memberships.userId, userId)));
+    return (rows[0] as MembershipRow | undefined) ?? null;
+  };
+  const cache = readCacheOf(db);
+  const m = (
+    cache ? await cache.members.through(memberKey(roomId, userId), load) : await load()
+  ) as MembershipRow | null;
+  return m ?? undefined;
 }
 
 export async function roomsOf(db: Db, userId: number) {
@@ -153,7 +192,14 @@ export async function roomExists(db: Db, roomId: string): Promise<boolean> {
 
 // ── the room's current versions ───────────────────────────────────────────────────────────────
 
+/** The room's current versions: from the read cache when `db` has one (never inside a transaction). */
 export async function roomState(db: Db | Tx, roomId: string): Promise<RoomState> {
+  const cache = readCacheOf(db);
+  if (cache) return (await cache.rooms.through(roomId, () => loadRoomState(db, roomId))) as RoomState;
+  return loadRoomState(db, roomId);
+}
+
+async function loadRoomState(db: Db | Tx, roomId: string): Promise<RoomState> {
   const [shared] = await db
     .select()
     .from(scenarioVersions)
@@ -223,13 +269,23 @@ async function nextVersion(
   return (rows[0]?.v ?? 0) + 1;
 }
 
+/** A write of the room's versions: one transaction, then the read cache learns of it. */
+async function changesRoom<T>(db: Db, roomId: string, write: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(write);
+  } finally {
+    // Also after a failure: whether a COMMIT whose reply was lost took effect is unknown.
+    readCacheOf(db)?.changedRoom(roomId);
+  }
+}
+
 export interface WriteMeta {
   readonly userId: number;
   readonly message: string;
 }
 
 export async function putPreferences(db: Db, roomId: string, party: string, body: Json, m: WriteMeta) {
-  return db.transaction(async (tx) => {
+  return changesRoom(db, roomId, async (tx) => {
     await lockRoom(tx, roomId);
     const version = await nextVersion(tx, 'preference', roomId, party);
     await tx
@@ -242,7 +298,7 @@ export async function putPreferences(db: Db, roomId: string, party: string, body
 
 /** A new version of everything that changed in a whole scenario (the mediator's edit). */
 export async function putScenario(db: Db, roomId: string, parts: ScenarioParts, m: WriteMeta) {
-  return db.transaction(async (tx) => {
+  return changesRoom(db, roomId, async (tx) => {
     await lockRoom(tx, roomId);
     const now = await roomState(tx, roomId);
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -279,7 +335,7 @@ export async function putScenario(db: Db, roomId: string, parts: ScenarioParts, 
 }
 
 export async function putDraft(db: Db, roomId: string, name: string, body: Json | null, m: WriteMeta) {
-  return db.transaction(async (tx) => {
+  return changesRoom(db, roomId, async (tx) => {
     await lockRoom(tx, roomId);
     const version = await nextVersion(tx, 'draft', roomId, name);
     await tx.insert(draftVersions).values({
@@ -381,6 +437,8 @@ export async function finishRun(
     .update(analysisRuns)
     .set({ status, result: result ?? null, error, finishedAt: new Date() })
     .where(and(eq(analysisRuns.id, id), eq(analysisRuns.status, 'running')));
+  // A newer finished run of the same inputs is the one `doneRunByKey` answers.
+  if (status === 'done') readCacheOf(db)?.runs.change();
 }
 
 /** Runs left `running` by a process that died: they will never finish. */
@@ -400,15 +458,26 @@ export async function findRun(db: Db, roomId: string, id: number) {
 }
 
 export async function doneRunByKey(db: Db, roomId: string, key: string) {
-  const rows = await db
-    .select()
-    .from(analysisRuns)
-    .where(
-      and(eq(analysisRuns.roomId, roomId), eq(analysisRuns.inputsKey, key), eq(analysisRuns.status, 'done')),
-    )
-    .orderBy(desc(analysisRuns.id))
-    .limit(1);
-  return rows[0];
+  const load = async () => {
+    const rows = await db
+      .select()
+      .from(analysisRuns)
+      .where(
+        and(
+          eq(analysisRuns.roomId, roomId),
+          eq(analysisRuns.inputsKey, key),
+          eq(analysisRuns.status, 'done'),
+        ),
+      )
+      .orderBy(desc(analysisRuns.id))
+      .limit(1);
+    return rows[0];
+  };
+  const cache = readCacheOf(db);
+  if (!cache) return load();
+  return (await cache.runs.through(runKey(roomId, key), load, (r) => r !== undefined)) as Awaited<
+    ReturnType<typeof load>
+  >;
 }
 
 export async function listRuns(db: Db, roomId: string) {
@@ -434,7 +503,7 @@ export async function createInvitation(
 
 /** Uses a one-time invitation: the room it opens, or undefined when unknown or already used. */
 export async function acceptInvitation(db: Db, tokenHash: string, userId: number) {
-  return db.transaction(async (tx) => {
+  const accepted = await db.transaction(async (tx) => {
     const [inv] = await tx
       .update(invitations)
       .set({ usedBy: userId, usedAt: new Date() })
@@ -445,6 +514,8 @@ export async function acceptInvitation(db: Db, tokenHash: string, userId: number
     await audit(tx, inv.roomId, userId, 'invitation.accept', { role: inv.role, party: inv.party });
     return { roomId: inv.roomId, role: inv.role, party: inv.party };
   });
+  if (accepted) readCacheOf(db)?.changedMembership(accepted.roomId, userId);
+  return accepted;
 }
 
 export async function auditEntries(db: Db, roomId: string) {

@@ -1,6 +1,7 @@
 /**
  * Analysis runs in worker threads: one worker per run, progress fanned out to listeners (the
- * server-sent event streams), cancellation by terminating the worker.
+ * server-sent event streams), cancellation by terminating the worker. With a queue, a brief's or
+ * what-if's Monte Carlo runs on `concord worker` processes first (cancel aborts it there).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRequest } from './compute.js';
+import type { QueuedDraws } from './queued-draws.js';
 
 export type RunEvent =
   | { type: 'progress'; done: number; total: number }
@@ -16,7 +18,8 @@ export type RunEvent =
   | { type: 'cancelled' };
 
 interface Live {
-  worker: Worker;
+  /** Stops the run (terminates its thread, or aborts its queued draws). */
+  stop: () => Promise<void>;
   listeners: Set<(e: RunEvent) => void>;
   last?: RunEvent;
   finished: Promise<RunEvent>;
@@ -47,11 +50,22 @@ function spawn(): Worker {
   return w;
 }
 
+export interface RunnerOptions {
+  /** Start the spare worker now rather than at the first run. */
+  readonly warm?: boolean;
+  /**
+   * Sends the Monte Carlo of briefs and what-ifs to `concord worker` processes through this
+   * queue (queued-draws.ts); the rest of the analysis still runs in a thread here.
+   */
+  readonly queue?: QueuedDraws;
+}
+
 export class Runner {
-  /** `warm`: start the spare worker now rather than at the first run. */
-  constructor(o: { warm?: boolean } = {}) {
+  constructor(o: RunnerOptions = {}) {
     if (o.warm) this.#spare = spawn();
+    this.#queue = o.queue;
   }
+  readonly #queue: QueuedDraws | undefined;
   readonly #live = new Map<number, Live>();
   /** A worker started ahead of need, so a run does not wait for the library to load. */
   #spare: Worker | undefined;
@@ -66,29 +80,55 @@ export class Runner {
 
   /** Starts run `id`; the promise settles with its final event (done, failed or cancelled). */
   start(id: number, text: string, request: AnalysisRequest): Promise<RunEvent> {
-    const worker = this.#take();
-    worker.postMessage({ text, request });
     const listeners = new Set<(e: RunEvent) => void>();
     let settle!: (e: RunEvent) => void;
     const finished = new Promise<RunEvent>((resolve) => {
       settle = resolve;
     });
-    const live: Live = { worker, listeners, finished };
+    let worker: Worker | undefined;
+    let cancelled = false;
+    const abort = new AbortController();
+    const live: Live = {
+      listeners,
+      finished,
+      stop: async () => {
+        cancelled = true;
+        abort.abort();
+        if (worker) await worker.terminate();
+        else emit({ type: 'cancelled' });
+      },
+    };
     const emit = (e: RunEvent) => {
+      if (!this.#live.has(id)) return; // already over
       live.last = e;
       for (const l of listeners) l(e);
       if (e.type !== 'progress') {
         this.#live.delete(id);
         settle(e);
-        void worker.terminate();
+        void worker?.terminate();
       }
     };
-    worker.on('message', (m: RunEvent) => emit(m));
-    worker.on('error', (e) => emit({ type: 'failed', error: e.message }));
-    worker.on('exit', () => {
-      if (this.#live.has(id)) emit({ type: 'cancelled' });
-    });
+    /** The analysis in a thread; `computed`: its draws, already done on the queue. */
+    const inThread = (computed?: unknown) => {
+      worker = this.#take();
+      worker.postMessage({ text, request, ...(computed ? { computed } : {}) });
+      worker.on('message', (m: RunEvent) => emit(m));
+      worker.on('error', (e) => emit({ type: 'failed', error: e.message }));
+      worker.on('exit', () => emit({ type: 'cancelled' }));
+    };
     this.#live.set(id, live);
+    const queue = this.#queue;
+    if (queue && (request.kind === 'brief' || request.kind === 'whatif'))
+      queue
+        .draws(text, request, (done, total) => emit({ type: 'progress', done, total }), abort.signal)
+        .then(
+          (computed) => {
+            if (!cancelled) inThread(computed);
+          },
+          (e: unknown) =>
+            emit(cancelled ? { type: 'cancelled' } : { type: 'failed', error: (e as Error).message }),
+        );
+    else inThread();
     return finished;
   }
 
@@ -111,7 +151,7 @@ export class Runner {
   async cancel(id: number): Promise<boolean> {
     const live = this.#live.get(id);
     if (!live) return false;
-    await live.worker.terminate();
+    await live.stop();
     return true;
   }
 
@@ -120,5 +160,6 @@ export class Runner {
     await this.#spare?.terminate();
     this.#spare = undefined;
     await Promise.all([...this.#live.keys()].map((id) => this.cancel(id)));
+    await this.#queue?.close();
   }
 }

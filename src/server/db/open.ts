@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { attachReadCache } from '../read-cache.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -57,6 +58,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       await pool.end();
       throw e;
     }
+    attachReadCache(db);
     const u = new URL(options.url);
     return {
       db,
@@ -70,5 +72,6 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: migrationsFolderPath });
+  attachReadCache(db);
   return { db, kind: 'pglite', where: dir, close: () => client.close() };
 }
