@@ -7,12 +7,23 @@ import { repoRoot } from './support/paths.js';
 // imports vitest dies before printing a row. Loading every group here keeps that from coming back.
 describe('npm run bench', () => {
   it('loads every bench group outside vitest', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--list'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, VITEST: undefined, VITEST_WORKER_ID: undefined, VITEST_POOL_ID: undefined },
-    });
-    expect(out.trim().split('\n')).toEqual(['analysis', 'server', 'simulation', 'tournament', 'queue', 'uncertainty']);
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--list'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, VITEST: undefined, VITEST_WORKER_ID: undefined, VITEST_POOL_ID: undefined },
+      },
+    );
+    expect(out.trim().split('\n')).toEqual([
+      'analysis',
+      'server',
+      'simulation',
+      'tournament',
+      'queue',
+      'uncertainty',
+    ]);
   }, 60_000);
 
   it('names the groups when asked for one that does not exist', () => {

@@ -1,5 +1,5 @@
+import { AcceptanceBounds } from '../analysis/drafts/acceptance-bounds.js';
 import { completeDraft, draftFixed } from '../analysis/drafts/draft-evaluation.js';
-import { completionBounds } from '../analysis/drafts/draft-range.js';
 import { makePlan, type SearchModel } from '../analysis/search/additive-plan.js';
 import { type SearchHint, search } from '../analysis/search/additive-search.js';
 import { ConcordError } from '../core/errors.js';
@@ -100,10 +100,10 @@ export interface DrawRange {
   readonly to: number;
 }
 
-/** Adds 1 per party that accepts under its best completion of `fixed`, and under its worst. */
-function countBounds(model: SearchModel, fixed: readonly number[], best: number[], worst: number[]): void {
+/** Adds 1 per party that accepts under its best completion of the draft, and under its worst. */
+function countBounds(model: SearchModel, bounds: AcceptanceBounds, best: number[], worst: number[]): void {
   for (let p = 0; p < best.length; p++) {
-    const b = completionBounds(model, fixed, p);
+    const b = bounds.of(model, p);
     if (b.acceptsBest) best[p] = (best[p] as number) + 1;
     if (b.acceptsWorst) worst[p] = (worst[p] as number) + 1;
   }
@@ -142,7 +142,7 @@ export function monteCarloTally(
   const drafts = o.drafts
     ? (scenario.record?.drafts ?? []).map((d) => {
         const fixed = draftFixed(space, d);
-        return { name: d.name, fixed, open: fixed.some((v) => v < 0) };
+        return { name: d.name, fixed, open: fixed.some((v) => v < 0), bounds: new AcceptanceBounds(fixed) };
       })
     : [];
   const nA = plan.assumptions.length;
@@ -179,7 +179,7 @@ export function monteCarloTally(
     drafts.forEach((d, j) => {
       const c = completeDraft(model, d.fixed);
       if (c.rule === 'fewest-red-lines') fewest[j] = (fewest[j] as number) + 1;
-      if (d.open) countBounds(model, d.fixed, acceptBest[j] as number[], acceptWorst[j] as number[]);
+      if (d.open) countBounds(model, d.bounds, acceptBest[j] as number[], acceptWorst[j] as number[]);
       const crossedBy = new Uint8Array(k);
       for (const r of c.crossed) {
         const owner = (model.redLines[r] as { party: number }).party;
