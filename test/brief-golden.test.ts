@@ -65,6 +65,35 @@ describe('the ukraine-2025 brief', () => {
     expect(answers.find((a) => a.id === 'gaps')?.answer.join(' ')).toMatch(/gap of 40,000 personnel/);
   });
 
+  it('each draft says what moves each party’s acceptance most, every difference with its standard error', () => {
+    const drafts = answers.find((a) => a.id === 'drafts')?.answer ?? [];
+    for (const d of scenario.record?.drafts ?? []) {
+      const line = drafts.find((l) => l.startsWith(`What moves acceptance of the ${d.name} most`));
+      expect(line, d.name).toBeDefined();
+      for (const p of scenario.parties) expect(line).toContain(`${p.name}: `);
+      expect(line).toMatch(/-\d+\.\d ± \d+\.\d points/);
+      expect(brief.drafts.find((x) => x.name === d.name)?.drivers.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('every difference in points printed carries its standard error, and is called within noise exactly when it is', () => {
+    const text = answers.flatMap((a) => a.answer).join('\n');
+    const bare = [...text.matchAll(/(.{0,12})\b(\d+\.\d) points/g)].filter((m) => !/± $/.test(m[1] ?? ''));
+    expect(bare.map((m) => m[0])).toEqual([]);
+    let checked = 0;
+    for (const m of text.matchAll(
+      /([+-]?\d+\.\d) ± (\d+\.\d) points(?: if not real| in all)?(, within noise)?/g,
+    )) {
+      const d = Math.abs(Number(m[1]));
+      const se = Number(m[2]);
+      // Rounded to 0.1: judge only where rounding cannot flip the call.
+      if (Math.abs(d - 2 * se) < 0.2) continue;
+      checked++;
+      expect(m[3] !== undefined, m[0]).toBe(d <= 2 * se);
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
   it('the HTML report is one self-contained file with every section', () => {
     const html = briefToHtml(scenario, brief, answers);
     for (const h of [
@@ -79,6 +108,8 @@ describe('the ukraine-2025 brief', () => {
       expect(html).toContain(`<h2>${h}`);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    for (const d of scenario.record?.drafts ?? [])
+      expect(html).toContain(`<h3>What moves acceptance of the ${d.name}</h3>`);
     for (const e of scenario.record!.evidence) expect(html).toContain(`id="ev-${e.id}"`);
   });
 });

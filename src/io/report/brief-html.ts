@@ -1,7 +1,9 @@
 import type { Answer } from '../../brief/answers.js';
-import type { Brief } from '../../brief/build.js';
+import type { Brief, DraftBrief } from '../../brief/build.js';
+import { driverEffect, driverLabel } from '../../brief/driver-lines.js';
 import { createRng } from '../../core/rng.js';
 import type { Scenario } from '../../model/scenario.js';
+import type { AcceptanceDriver } from '../../uncertainty/acceptance-drivers.js';
 import { describeDistribution, describeEvidence } from './brief-text.js';
 import { acceptanceSvg, timelineSvg, tornadoSvg } from './charts.js';
 import { utilityPlotSvg } from './utility-plot.js';
@@ -18,7 +20,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid 
 td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 .chart{margin:1em 0;overflow-x:auto}.note{color:#555;font-size:.9em}
 .tag{display:inline-block;padding:0 6px;border-radius:3px;background:#eef;font-size:.8em}
-.chart svg{max-width:100%;height:auto}
+.chart svg{max-width:100%;height:auto}.noise{color:#999}
 @media print{
 @page{margin:15mm}
 body{font-size:10.5pt;max-width:none;margin:0;padding:0;color:#000}
@@ -29,6 +31,29 @@ a{color:inherit;text-decoration:none}
 .rests,.note,.meta{color:#333}
 }
 `;
+
+/** Bars of a draft's acceptance tornado in the report: the assumptions that move any party most. */
+const DRIVER_ROWS = 8;
+
+/** A draft's acceptance tornado as a table: per assumption, each party's P(accept) low → high, the difference ± SE. */
+function driversTable(d: DraftBrief): string {
+  if (d.drivers.length === 0) return '';
+  const parties = Object.keys(d.pAccept);
+  const size = (x: AcceptanceDriver) => Math.max(...parties.map((p) => Math.abs(x.effect[p]?.delta ?? 0)));
+  const rows = [...d.drivers].sort((a, b) => size(b) - size(a)).slice(0, DRIVER_ROWS);
+  const cell = (x: AcceptanceDriver, p: string) => {
+    const within = Math.abs(x.effect[p]?.delta ?? 0) <= 2 * (x.effect[p]?.stdError ?? 0);
+    return `<td${within ? ' class="noise"' : ''}>${esc(driverEffect(x, p))}</td>`;
+  };
+  return `<h3>What moves acceptance of the ${esc(d.name)}</h3><table><tr><th>assumption (low → high)</th>${parties.map((p) => `<th>${esc(p)}</th>`).join('')}</tr>${rows
+    .map(
+      (x) =>
+        `<tr><td><a href="#as-${esc(x.assumption)}">${esc(driverLabel(x))}</a><br><span class="note">${x.low.draws.toLocaleString('en-US')} → ${x.high.draws.toLocaleString('en-US')} draws</span></td>${parties.map((p) => cell(x, p)).join('')}</tr>`,
+    )
+    .join(
+      '',
+    )}</table><p class="note">The main run’s draws split by one assumption at a time (a red line not real → real; another, the lowest → the highest fifth of its range), the others drawn as usual: P(accept) in each group, then the difference ± its standard error (the groups are disjoint draws). Grey: within noise (two standard errors).</p>`;
+}
 
 /**
  * The self-contained HTML report: the answers, then charts (utility plane, what moves
@@ -73,6 +98,7 @@ export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly 
       Object.entries(d.pAccept).map(([party, p]) => ({ draft: d.name, party, p })),
     );
     parts.push(`<div class="chart">${stripXmlDecl(acceptanceSvg(rows))}</div>`);
+    for (const d of brief.drafts) parts.push(driversTable(d));
     if (brief.diff) {
       parts.push(
         `<h3>${esc(brief.diff.before)} → ${esc(brief.diff.after)}</h3><table><tr><th>change</th><th>before</th><th>after</th></tr>`,
