@@ -120,7 +120,15 @@ describe('concord brief (CLI)', () => {
     const code = await runCli(['brief', 'ukraine-2025', '--samples', '1000', '--report', 'out/r.html'], io);
     expect(code).toBe(0);
     expect(io.stdout.indexOf('1. Is there any deal')).toBeLessThan(io.stdout.indexOf('EVIDENCE'));
-    expect(io.files.get('out/r.html')).toMatch(/^<!doctype html>/);
+    const html = io.files.get('out/r.html') ?? '';
+    expect(html).toMatch(/^<!doctype html>/);
+    // The timeline inside the report: a chart and a table row per event up to the brief's day.
+    expect(html).toContain('<h2 id="timeline-answers">How the answers moved, event by event</h2>');
+    const section = html.slice(html.indexOf('id="timeline-answers"'));
+    for (const e of scenario.record?.events ?? [])
+      if (e.on !== undefined && (scenario.record?.asOf === undefined || e.on <= scenario.record.asOf))
+        expect(section).toContain(`<td>${e.on} ${e.id}</td>`);
+    expect(section).toMatch(/<svg/);
   });
   it('--set moves a lever and rejects unknown names with the list', async () => {
     const io = memoryIo();

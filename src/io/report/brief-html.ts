@@ -1,11 +1,13 @@
 import type { Answer } from '../../brief/answers.js';
 import type { Brief, DraftBrief } from '../../brief/build.js';
 import { driverEffect, driverLabel } from '../../brief/driver-lines.js';
+import type { Timeline } from '../../brief/timeline.js';
 import { createRng } from '../../core/rng.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { AcceptanceDriver } from '../../uncertainty/acceptance-drivers.js';
 import { describeDistribution, describeEvidence } from './brief-text.js';
 import { acceptanceSvg, timelineSvg, tornadoSvg } from './charts.js';
+import { timelineSectionHtml } from './timeline-report.js';
 import { utilityPlotSvg } from './utility-plot.js';
 
 const esc = (s: string): string =>
@@ -60,7 +62,17 @@ function driversTable(d: DraftBrief): string {
  * P(agreement), per-draft acceptance, timeline), then every piece of evidence and every
  * assumption. One file, no external resources.
  */
-export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly Answer[]): string {
+export interface BriefHtmlOptions {
+  /** How the answers moved event by event (`timeline()`): shown as a table and a chart when given. */
+  readonly timeline?: Timeline;
+}
+
+export function briefToHtml(
+  scenario: Scenario,
+  brief: Brief,
+  answers: readonly Answer[],
+  options: BriefHtmlOptions = {},
+): string {
   const record = scenario.record;
   const parts: string[] = [];
   parts.push(`<h1>${esc(scenario.name)}</h1><p>${esc(scenario.description ?? '')}</p>`);
@@ -123,6 +135,10 @@ export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly 
   if (record && record.events.length > 0) {
     parts.push('<h2>Timeline</h2>');
     parts.push(`<div class="chart">${stripXmlDecl(timelineSvg(record.events))}</div>`);
+  }
+  if (options.timeline && options.timeline.steps.length > 1) {
+    parts.push('<h2 id="timeline-answers">How the answers moved, event by event</h2>');
+    parts.push(timelineSectionHtml(options.timeline, 'h3'));
   }
 
   if (record) {
