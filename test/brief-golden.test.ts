@@ -110,6 +110,17 @@ describe('the ukraine-2025 brief', () => {
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
     for (const d of scenario.record?.drafts ?? [])
       expect(html).toContain(`<h3>What moves acceptance of the ${d.name}</h3>`);
+    // The P(zone) chart's bars run from the baseline to a what-if, and its note says so (it once
+    // described low and high ends of a range); each bar's label carries the difference ± SE.
+    const chart = html.slice(
+      html.indexOf('What moves the chance of a deal'),
+      html.indexOf('Drafts: who would accept them'),
+    );
+    expect(chart).toContain('Each bar runs from the baseline P(agreement zone)');
+    expect(chart).not.toContain('at the low end of its range');
+    expect((chart.match(/±/g) ?? []).length).toBeGreaterThanOrEqual(
+      brief.redLineEffects.length,
+    );
     for (const e of scenario.record!.evidence) expect(html).toContain(`id="ev-${e.id}"`);
   });
 });

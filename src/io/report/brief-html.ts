@@ -95,13 +95,18 @@ export function briefToHtml(
 
   parts.push('<h2>What moves the chance of a deal</h2>');
   const base = brief.whatIfBaseline.pAgreementZone;
-  const bars = [...brief.redLineEffects, ...brief.leverEffects].map((w) => ({
-    label: w.label,
-    low: base,
-    high: w.pAgreementZone,
-  }));
+  const bars = [...brief.redLineEffects, ...brief.leverEffects].map((w) => {
+    // Conservative: the runs share their draws, so the true error of the difference is smaller.
+    const se = Math.hypot(w.stdError, brief.whatIfBaseline.stdError);
+    const noise = Math.abs(w.delta) <= 2 * se ? ', within noise' : '';
+    return {
+      label: `${w.label} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${noise})`,
+      low: base,
+      high: w.pAgreementZone,
+    };
+  });
   parts.push(
-    `<div class="chart">${stripXmlDecl(tornadoSvg(bars, { base, xLabel: 'P(agreement zone) →' }))}</div><p class="note">Each bar runs from P(agreement zone) with one assumption at the low end of its range (a red line not real; a lever at its lowest level) to the high end, the others drawn; blue when the high end raises the chance, red when it lowers it. Dashed: the baseline (${(base * 100).toFixed(1)}%). Same seed for every bar (common random numbers); ${brief.whatIfBaseline.samples.toLocaleString('en-US')} draws per end.</p>`,
+    `<div class="chart">${stripXmlDecl(tornadoSvg(bars, { base, xLabel: 'P(agreement zone) →' }))}</div><p class="note">Each bar runs from the baseline P(agreement zone) (dashed, ${(base * 100).toFixed(1)}%) to its value when that red line is not real or that lever is at that level, the other assumptions drawn; blue when the change raises the chance, red when it lowers it. Each label gives the difference ± its standard error, and says when it is within noise (two standard errors). Same seed for every bar (common random numbers); ${brief.whatIfBaseline.samples.toLocaleString('en-US')} draws each.</p>`,
   );
 
   if (brief.drafts.length > 0) {
