@@ -118,9 +118,7 @@ describe('the ukraine-2025 brief', () => {
     );
     expect(chart).toContain('Each bar runs from the baseline P(agreement zone)');
     expect(chart).not.toContain('at the low end of its range');
-    expect((chart.match(/±/g) ?? []).length).toBeGreaterThanOrEqual(
-      brief.redLineEffects.length,
-    );
+    expect((chart.match(/±/g) ?? []).length).toBeGreaterThanOrEqual(brief.redLineEffects.length);
     for (const e of scenario.record!.evidence) expect(html).toContain(`id="ev-${e.id}"`);
   });
 });
