@@ -79,14 +79,16 @@ export function timelineChartSvg(t: Timeline, width = 760): string {
   ]);
   return toSvg({
     width,
-    height: 340,
-    marginBottom: 70,
+    // Step labels stand upright: events a few days apart sit close, and long ids would overlap
+    // at any slant.
+    height: 480,
+    marginBottom: 200,
     marginRight: 20,
     x: {
       label: null,
       ticks: labels.map((_, i) => i),
       tickFormat: (i: number) => labels[i] ?? '',
-      tickRotate: -20,
+      tickRotate: -90,
     },
     y: { label: 'probability', domain: [0, 1], grid: true, tickFormat: '.0%' },
     color: { legend: true },
