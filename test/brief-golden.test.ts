@@ -65,6 +65,35 @@ describe('the ukraine-2025 brief', () => {
     expect(answers.find((a) => a.id === 'gaps')?.answer.join(' ')).toMatch(/gap of 40,000 personnel/);
   });
 
+  it('each draft says what moves each party’s acceptance most, every difference with its standard error', () => {
+    const drafts = answers.find((a) => a.id === 'drafts')?.answer ?? [];
+    for (const d of scenario.record?.drafts ?? []) {
+      const line = drafts.find((l) => l.startsWith(`What moves acceptance of the ${d.name} most`));
+      expect(line, d.name).toBeDefined();
+      for (const p of scenario.parties) expect(line).toContain(`${p.name}: `);
+      expect(line).toMatch(/-\d+\.\d ± \d+\.\d points/);
+      expect(brief.drafts.find((x) => x.name === d.name)?.drivers.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('every difference in points printed carries its standard error, and is called within noise exactly when it is', () => {
+    const text = answers.flatMap((a) => a.answer).join('\n');
+    const bare = [...text.matchAll(/(.{0,12})\b(\d+\.\d) points/g)].filter((m) => !/± $/.test(m[1] ?? ''));
+    expect(bare.map((m) => m[0])).toEqual([]);
+    let checked = 0;
+    for (const m of text.matchAll(
+      /([+-]?\d+\.\d) ± (\d+\.\d) points(?: if not real| in all)?(, within noise)?/g,
+    )) {
+      const d = Math.abs(Number(m[1]));
+      const se = Number(m[2]);
+      // Rounded to 0.1: judge only where rounding cannot flip the call.
+      if (Math.abs(d - 2 * se) < 0.2) continue;
+      checked++;
+      expect(m[3] !== undefined, m[0]).toBe(d <= 2 * se);
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
   it('the HTML report is one self-contained file with every section', () => {
     const html = briefToHtml(scenario, brief, answers);
     for (const h of [
@@ -79,6 +108,17 @@ describe('the ukraine-2025 brief', () => {
       expect(html).toContain(`<h2>${h}`);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    for (const d of scenario.record?.drafts ?? [])
+      expect(html).toContain(`<h3>What moves acceptance of the ${d.name}</h3>`);
+    // The P(zone) chart's bars run from the baseline to a what-if, and its note says so (it once
+    // described low and high ends of a range); each bar's label carries the difference ± SE.
+    const chart = html.slice(
+      html.indexOf('What moves the chance of a deal'),
+      html.indexOf('Drafts: who would accept them'),
+    );
+    expect(chart).toContain('Each bar runs from the baseline P(agreement zone)');
+    expect(chart).not.toContain('at the low end of its range');
+    expect((chart.match(/±/g) ?? []).length).toBeGreaterThanOrEqual(brief.redLineEffects.length);
     for (const e of scenario.record!.evidence) expect(html).toContain(`id="ev-${e.id}"`);
   });
 });
@@ -89,7 +129,15 @@ describe('concord brief (CLI)', () => {
     const code = await runCli(['brief', 'ukraine-2025', '--samples', '1000', '--report', 'out/r.html'], io);
     expect(code).toBe(0);
     expect(io.stdout.indexOf('1. Is there any deal')).toBeLessThan(io.stdout.indexOf('EVIDENCE'));
-    expect(io.files.get('out/r.html')).toMatch(/^<!doctype html>/);
+    const html = io.files.get('out/r.html') ?? '';
+    expect(html).toMatch(/^<!doctype html>/);
+    // The timeline inside the report: a chart and a table row per event up to the brief's day.
+    expect(html).toContain('<h2 id="timeline-answers">How the answers moved, event by event</h2>');
+    const section = html.slice(html.indexOf('id="timeline-answers"'));
+    for (const e of scenario.record?.events ?? [])
+      if (e.on !== undefined && (scenario.record?.asOf === undefined || e.on <= scenario.record.asOf))
+        expect(section).toContain(`<td>${e.on} ${e.id}</td>`);
+    expect(section).toMatch(/<svg/);
   });
   it('--set moves a lever and rejects unknown names with the list', async () => {
     const io = memoryIo();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AcceptanceBounds } from '../src/analysis/drafts/acceptance-bounds.js';
 import { completionBounds } from '../src/analysis/drafts/draft-range.js';
-import { searchModel } from '../src/analysis/search/additive-plan.js';
+import { type SearchModel, searchModel } from '../src/analysis/search/additive-plan.js';
 import {
   type Condition,
   createRng,
@@ -77,5 +78,43 @@ describe('completionBounds', () => {
       });
     }
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('AcceptanceBounds', () => {
+  it('gives completionBounds’ acceptance on every draw while reservations, tables and red lines change and repeat (200 random spaces × 40 draws)', () => {
+    let differ = 0;
+    let accepted = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const { s, fixed } = randomCase(seed);
+      const base = searchModel(prepareProblem(s));
+      const rng = createRng(1000 + seed);
+      const cache = new AcceptanceBounds(fixed);
+      // A few table variants per party, so draws both repeat and change a party's tables.
+      const variants = base.tables.map((t) => [
+        t,
+        t.map((x) => x.map((v) => v * 0.5)),
+        t.map((x) => x.map((v, j) => (j === 0 ? v + 0.3 : v))),
+      ]);
+      for (let draw = 0; draw < 40; draw++) {
+        const model: SearchModel = {
+          sizes: base.sizes,
+          tables: variants.map((v) => v[pick(rng, v.length)] as readonly Float64Array[]),
+          // Reservations land on table values too, so exact ties are exercised.
+          reservations: base.reservations.map(() => (rng.float() < 0.2 ? 0.5 : rng.float())),
+          redLines: base.redLines.filter((r) => r.party < 0 || rng.float() < 0.6),
+        };
+        for (let p = 0; p < base.tables.length; p++) {
+          const want = completionBounds(model, fixed, p);
+          const got = cache.of(model, p);
+          expect(got).toEqual({ acceptsBest: want.acceptsBest, acceptsWorst: want.acceptsWorst });
+          if (want.acceptsBest !== want.acceptsWorst) differ++;
+          if (want.acceptsWorst) accepted++;
+        }
+      }
+    }
+    // Both ends and their differences were exercised, not only rejections.
+    expect(differ).toBeGreaterThan(200);
+    expect(accepted).toBeGreaterThan(200);
   });
 });

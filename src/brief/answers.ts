@@ -2,7 +2,9 @@ import type { Scenario } from '../model/scenario.js';
 import type { IssueCondition } from '../preferences/red-line.js';
 import type { Brief } from './build.js';
 import { draftLines } from './draft-lines.js';
+import { driverLine } from './driver-lines.js';
 import { anyAssumed, boundWord } from './evidence-words.js';
+import { possessive } from './possessive.js';
 import { describeShift, partyShift } from './verdict.js';
 
 /** One answer of the brief: a question, the answer in a few lines, and what it rests on. */
@@ -19,6 +21,9 @@ export interface Answer {
 const pct = (p: number, se?: number) =>
   `${(p * 100).toFixed(1)}%${se !== undefined ? ` ± ${(se * 100).toFixed(1)}` : ''}`;
 const num = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 3 });
+/** "+7.2 ± 2.2 points", and "within noise" when the difference is within two standard errors. */
+const points = (delta: number, se: number, after = '') =>
+  `${delta >= 0 ? '+' : ''}${(delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${after}${Math.abs(delta) <= 2 * se ? ', within noise' : ''}`;
 
 /** Evidence that supports any of `ids` (by the evidence's `supports` list). */
 function evidenceFor(scenario: Scenario, ids: readonly string[]): string[] {
@@ -106,6 +111,8 @@ function zoneAnswer(ctx: AnswerContext): Answer | undefined {
   const zone = b.central.agreementZone;
   const zoneCentral = (zone && BigInt(zone.count) > 0n) || b.central.frontier.length > 0;
   const top = b.redLineEffects.filter((w) => w.delta > 0).slice(0, 3);
+  // Conservative: the runs share their draws, so the true error of a difference is smaller.
+  const seOf = (w: { stdError: number }) => Math.hypot(w.stdError, b.whatIfBaseline.stdError);
   return {
     id: 'zone',
     question: `Is there any deal that ${names.join(', ')} could all accept?`,
@@ -116,7 +123,7 @@ function zoneAnswer(ctx: AnswerContext): Answer | undefined {
       `Across the assumptions (${mc.samples.toLocaleString('en-US')} draws, seed ${mc.seed}): an agreement zone exists in ${pct(mc.pAgreementZone, mc.stdError)} of draws.`,
       ...(top.length > 0
         ? [
-            `The red lines that close it most often: ${top.map((w) => `${w.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `)} (+${(w.delta * 100).toFixed(1)} points if not real)`).join('; ')}.`,
+            `The red lines that close it most often: ${top.map((w) => `${w.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `)} (${points(w.delta, seOf(w), ' if not real')})`).join('; ')}.`,
           ]
         : []),
     ],
@@ -141,12 +148,17 @@ function gapsAnswer(ctx: AnswerContext): Answer | undefined {
           'issue' in r.forbid && numericIssues.has(r.forbid.issue) && label.includes(r.description ?? r.id),
       ),
     );
-  const numericGain = b.redLineEffects
-    .filter((w) => isNumeric(w.label))
-    .reduce((s, w) => s + Math.max(0, w.delta), 0);
-  const otherGain = b.redLineEffects
-    .filter((w) => !isNumeric(w.label))
-    .reduce((s, w) => s + Math.max(0, w.delta), 0);
+  // Sums of the positive effects, each against the same baseline; the error adds in quadrature
+  // (conservative: the runs share their draws).
+  const gain = (numeric: boolean) => {
+    const ws = b.redLineEffects.filter((w) => isNumeric(w.label) === numeric && w.delta > 0);
+    return {
+      delta: ws.reduce((s, w) => s + w.delta, 0),
+      se: Math.sqrt(ws.reduce((s, w) => s + w.stdError ** 2 + b.whatIfBaseline.stdError ** 2, 0)),
+    };
+  };
+  const numericGain = gain(true);
+  const otherGain = gain(false);
   const lensCap = b.lens?.central.ranges.filter((r) => r.allowedByRedLines);
   return {
     id: 'gaps',
@@ -157,7 +169,7 @@ function gapsAnswer(ctx: AnswerContext): Answer | undefined {
         (r) =>
           `Bargaining model of war: fighting on would settle ${r.dimension} near ${num(r.warOutcome)}; both sides should prefer anything from ${num(r.range[0])} to ${num(r.range[1])} to more war${r.allowedByRedLines && r.allowedByRedLines.values.length === 0 ? (anyAssumed(scenario, r.allowedByRedLines.cutBy) ? `, yet their red lines at the central assumed bounds (${r.allowedByRedLines.cutBy.join(', ')}; the bounds are assumptions, not stated in the source) exclude all of it — if those bounds are real, a sign of bluffing or of a commitment problem` : `, yet their stated red lines (${r.allowedByRedLines.cutBy.join(', ')}) exclude all of it — a sign of bluffing or of a commitment problem`) : ''}.`,
       ),
-      `Dropping one numeric red line raises P(agreement zone) by ${(numericGain * 100).toFixed(1)} points in all; dropping one of the other red lines by ${(otherGain * 100).toFixed(1)} points in all (each alone, summed; ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws each).`,
+      `Dropping one numeric red line raises P(agreement zone) by ${points(numericGain.delta, numericGain.se, ' in all')}; dropping one of the other red lines by ${points(otherGain.delta, otherGain.se, ' in all')} (each alone, summed; ${b.whatIfBaseline.samples.toLocaleString('en-US')} draws each).`,
     ],
     evidence: evidenceFor(scenario, [...numericIssues]),
     assumptions: assumptionsWhere(
@@ -171,7 +183,10 @@ function gapsAnswer(ctx: AnswerContext): Answer | undefined {
 function draftsAnswer(ctx: AnswerContext): Answer | undefined {
   const { scenario, b, names, reservationIds, redLineIds } = ctx;
   if (b.drafts.length === 0) return undefined;
-  const lines = b.drafts.flatMap((d) => draftLines(scenario, d, names));
+  const lines = b.drafts.flatMap((d) => {
+    const driver = driverLine(d, names);
+    return [...draftLines(scenario, d, names), ...(driver ? [driver] : [])];
+  });
   if (b.diff && b.drafts.length >= 2) {
     const before = b.drafts.find((d) => d.name === b.diff?.before);
     const after = b.drafts.find((d) => d.name === b.diff?.after);
@@ -270,8 +285,7 @@ function leversAnswer(ctx: AnswerContext): Answer | undefined {
       ...b.leverEffects.map((w) => {
         // Conservative: the two runs share their draws, so the true error of the difference is smaller.
         const se = Math.hypot(w.stdError, b.whatIfBaseline.stdError);
-        const noise = Math.abs(w.delta) <= 2 * se ? ', within noise' : '';
-        return `${w.label}: ${pct(w.pAgreementZone, w.stdError)} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${noise})`;
+        return `${w.label}: ${pct(w.pAgreementZone, w.stdError)} (${points(w.delta, se)})`;
       }),
       'Levers act through the walk-away values (assumed strengths, sampled); they cannot move a red line.',
       ...(b.lens?.byLever ?? []).map(
@@ -308,7 +322,7 @@ function certaintyAnswer(ctx: AnswerContext): Answer | undefined {
               .slice(0, 5)
               .map(
                 (t) =>
-                  `${t.parameter?.endsWith('.active') ? t.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `) : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`})`,
+                  `${t.parameter?.endsWith('.active') ? t.label.replace(/^(.*?) drops /, (_, party: string) => `${possessive(party)} `) : t.label} ${pct(t.low.pAgreementZone)} → ${pct(t.high.pAgreementZone)} (${t.kind === 'lever' ? `${t.low.level} → ${t.high.level}` : t.parameter?.endsWith('.active') ? 'not real → real' : `at ${num(t.low.value)} → ${num(t.high.value)}`}; ${points(t.high.pAgreementZone - t.low.pAgreementZone, Math.hypot(t.low.stdError, t.high.stdError))})`,
               )
               .join('; ')}.`,
           ]
@@ -347,11 +361,6 @@ export function composeAnswers(scenario: Scenario, b: Brief): Answer[] {
     redLineIds: assumptionsWhere(scenario, (p) => p.includes('.redLines.')),
   };
   return QUESTIONS.flatMap((question) => question(ctx) ?? []);
-}
-
-/** "Russia’s", but "Freight railroads’" (a name ending in s takes the apostrophe alone). */
-function possessive(name: string): string {
-  return name.endsWith('s') ? `${name}’` : `${name}’s`;
 }
 
 /** "Battlefield trend" → "battlefield trend" inside a sentence; "US military aid" stays. */

@@ -17,6 +17,7 @@ import { createRng } from '../core/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { type DraftDiff, diffDrafts } from '../record/diff.js';
 import { type DraftKnowledge, draftKnowledge } from '../record/knowledge.js';
+import type { AcceptanceDriver } from '../uncertainty/acceptance-drivers.js';
 import { centralScenario as centralOf } from '../uncertainty/instantiate.js';
 import type { LeverSettings } from '../uncertainty/levers.js';
 import { type MonteCarloOptions, type MonteCarloResult, monteCarlo } from '../uncertainty/monte-carlo.js';
@@ -105,6 +106,8 @@ export interface DraftBrief {
   readonly pFewestRedLines: number;
   readonly pAll: number;
   readonly stdErrors: { readonly pAccept: Readonly<Record<string, number>>; readonly pAll: number };
+  /** Over the draws: what moves each party's acceptance of this draft (its acceptance tornado). */
+  readonly drivers: readonly AcceptanceDriver[];
 }
 
 export interface Brief {
@@ -198,6 +201,7 @@ export function buildBrief(scenario: Scenario, options: BriefOptions = {}): Brie
       pFewestRedLines: acc?.pFewestRedLines ?? Number.NaN,
       pAll: acc?.pAll ?? Number.NaN,
       stdErrors: acc?.stdErrors ?? { pAccept: {}, pAll: Number.NaN },
+      drivers: acc?.drivers ?? [],
     };
   });
   const revised =

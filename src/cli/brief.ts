@@ -9,6 +9,7 @@ import {
   composeAnswers,
   type LeverSettings,
   scenarioAsOf,
+  timeline,
 } from '../index.js';
 import { checkScenarioEvidence } from '../node.js';
 import { loadForCommand } from './analyze.js';
@@ -135,7 +136,24 @@ export async function briefCommand(args: BriefArgs, io: CliIo): Promise<number> 
   );
   const answers = composeAnswers(scenario, brief);
   const reportPath = args.report === false ? undefined : (args.report ?? `out/${scenario.name}-report.html`);
-  if (reportPath) io.writeFile(reportPath, briefToHtml(scenario, brief, answers), '--report');
+  if (reportPath) {
+    // The report shows how the answers moved event by event up to the brief's day (the
+    // timeline's own default draws a step), when the scenario has dated events.
+    const dated = loaded.record?.events.some((e) => e.on !== undefined) ?? false;
+    const moved = dated
+      ? timeline(loaded, {
+          seed: args.seed,
+          levers: settings.levers as LeverSettings,
+          overrides: settings.overrides,
+          ...(asOf.asOf ? { until: asOf.asOf } : {}),
+        })
+      : undefined;
+    io.writeFile(
+      reportPath,
+      briefToHtml(scenario, brief, answers, moved ? { timeline: moved } : {}),
+      '--report',
+    );
+  }
   const asOfLine = asOf.asOf
     ? `As of ${asOf.asOf}: the model after ${asOf.applied.length === 1 ? 'one event' : `${asOf.applied.length} events`}${asOf.applied.length > 0 ? `: ${asOf.applied.map((e) => e.id).join(', ')}` : ''}; how it moved: concord timeline`
     : undefined;

@@ -4,7 +4,6 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { startServer } from '../server/index.js';
 import type { CliIo } from './io.js';
 
 export interface ServeArgs {
@@ -31,6 +30,9 @@ export async function serveCommand(
 ): Promise<number> {
   const url = process.env.DATABASE_URL;
   const queue = args.queue ?? process.env.CONCORD_QUEUE;
+  // Loaded here, not at the top: the server's stack (Hono, Drizzle, PGlite) costs every other
+  // command a second of start-up.
+  const { startServer } = await import('../server/index.js');
   const server = await startServer({
     port: args.port,
     host: args.host,

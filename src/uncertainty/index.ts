@@ -1,5 +1,12 @@
 // Uncertainty: sampling the record's assumptions, levers, Monte Carlo, sensitivity.
 
+export {
+  type AcceptanceDriver,
+  ALL_PARTIES,
+  acceptanceDrivers,
+  type DriverBinResult,
+  topDrivers,
+} from './acceptance-drivers.js';
 export { centralScenario, instantiate } from './instantiate.js';
 export {
   type LeverSettings,

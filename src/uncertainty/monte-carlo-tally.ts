@@ -1,5 +1,5 @@
+import { AcceptanceBounds } from '../analysis/drafts/acceptance-bounds.js';
 import { completeDraft, draftFixed } from '../analysis/drafts/draft-evaluation.js';
-import { completionBounds } from '../analysis/drafts/draft-range.js';
 import { makePlan, type SearchModel } from '../analysis/search/additive-plan.js';
 import { type SearchHint, search } from '../analysis/search/additive-search.js';
 import { ConcordError } from '../core/errors.js';
@@ -85,6 +85,13 @@ export interface MonteCarloTally {
   readonly fewest: readonly number[];
   /** Per draft: draws where every party accepts. */
   readonly allAccept: readonly number[];
+  /**
+   * Per assumption a and bin b (0 low, 1 high), at `2a + b`: draws in that bin (see
+   * {@link driverBin}); the draft acceptance tornado splits the draws this way.
+   */
+  readonly driverDraws: readonly number[];
+  /** Per draft, at `(2a + b)(k + 1) + p`: draws of that bin where party p accepts (p = k: all do). */
+  readonly driverAccept: readonly (readonly number[])[];
   /** Draws the Nash solution was computed on. */
   readonly nashRuns: number;
   /** Per issue, per value: Nash solutions with that value. */
@@ -100,13 +107,28 @@ export interface DrawRange {
   readonly to: number;
 }
 
-/** Adds 1 per party that accepts under its best completion of `fixed`, and under its worst. */
-function countBounds(model: SearchModel, fixed: readonly number[], best: number[], worst: number[]): void {
+/** Adds 1 per party that accepts under its best completion of the draft, and under its worst. */
+function countBounds(model: SearchModel, bounds: AcceptanceBounds, best: number[], worst: number[]): void {
   for (let p = 0; p < best.length; p++) {
-    const b = completionBounds(model, fixed, p);
+    const b = bounds.of(model, p);
     if (b.acceptsBest) best[p] = (best[p] as number) + 1;
     if (b.acceptsWorst) worst[p] = (worst[p] as number) + 1;
   }
+}
+
+/** Share of a continuous assumption's distribution in each bin of the acceptance tornado. */
+export const DRIVER_FIFTH = 0.2;
+
+/**
+ * Which bin of the acceptance tornado a draw falls in for one assumption: a bernoulli (a red
+ * line real or not) by its value (0: low, 1: high); another by its quantile `u`, the lowest
+ * fifth of its distribution low, the highest fifth high, the middle in neither (−1); a pinned
+ * or fixed assumption in neither.
+ */
+export function driverBin(kind: string, pinned: boolean, value: number, u: number): number {
+  if (pinned || kind === 'fixed') return -1;
+  if (kind === 'bernoulli') return value >= 0.5 ? 1 : 0;
+  return u < DRIVER_FIFTH ? 0 : u >= 1 - DRIVER_FIFTH ? 1 : -1;
 }
 
 /** The disagreement point of the Nash product: the reservation, or the lowest utility when it is -Infinity. */
@@ -142,7 +164,7 @@ export function monteCarloTally(
   const drafts = o.drafts
     ? (scenario.record?.drafts ?? []).map((d) => {
         const fixed = draftFixed(space, d);
-        return { name: d.name, fixed, open: fixed.some((v) => v < 0) };
+        return { name: d.name, fixed, open: fixed.some((v) => v < 0), bounds: new AcceptanceBounds(fixed) };
       })
     : [];
   const nA = plan.assumptions.length;
@@ -163,6 +185,11 @@ export function monteCarloTally(
   const acceptWorst = drafts.map(() => new Array<number>(k).fill(0));
   const fewest = new Array<number>(drafts.length).fill(0);
   const allAccept = new Array<number>(drafts.length).fill(0);
+  const kinds = plan.assumptions.map((a) => a.distribution.kind);
+  const pinned = plan.assumptions.map((_, a) => !Number.isNaN(plan.pinnedDraws[a] as number));
+  const driverDraws = new Array<number>(2 * nA).fill(0);
+  const driverAccept = drafts.map(() => new Array<number>(2 * nA * (k + 1)).fill(0));
+  const acceptedNow = new Uint8Array(drafts.length * (k + 1));
   let nashRuns = 0;
   const nashIssue = space.sizes.map((s) => new Array<number>(s).fill(0));
   const nashUtil = scenario.parties.map(() => [] as number[]);
@@ -179,7 +206,7 @@ export function monteCarloTally(
     drafts.forEach((d, j) => {
       const c = completeDraft(model, d.fixed);
       if (c.rule === 'fewest-red-lines') fewest[j] = (fewest[j] as number) + 1;
-      if (d.open) countBounds(model, d.fixed, acceptBest[j] as number[], acceptWorst[j] as number[]);
+      if (d.open) countBounds(model, d.bounds, acceptBest[j] as number[], acceptWorst[j] as number[]);
       const crossedBy = new Uint8Array(k);
       for (const r of c.crossed) {
         const owner = (model.redLines[r] as { party: number }).party;
@@ -193,10 +220,24 @@ export function monteCarloTally(
         const ok = crossedBy[p] === 0 && (c.utilities[p] as number) >= (model.reservations[p] as number);
         if (ok) acc[p] = (acc[p] as number) + 1;
         else all = false;
+        acceptedNow[j * (k + 1) + p] = ok ? 1 : 0;
       }
+      acceptedNow[j * (k + 1) + k] = all ? 1 : 0;
       if (all) allAccept[j] = (allAccept[j] as number) + 1;
       draftAll[d.name] = all;
     });
+    for (let a = 0; a < nA; a++) {
+      const bin = driverBin(kinds[a] as string, pinned[a] as boolean, draws[a] as number, u[a] as number);
+      if (bin < 0) continue;
+      const cell = 2 * a + bin;
+      driverDraws[cell] = (driverDraws[cell] as number) + 1;
+      for (let j = 0; j < drafts.length; j++) {
+        const counts = driverAccept[j] as number[];
+        for (let p = 0; p <= k; p++)
+          if (acceptedNow[j * (k + 1) + p] === 1)
+            counts[cell * (k + 1) + p] = (counts[cell * (k + 1) + p] as number) + 1;
+      }
+    }
     let nashOutcome: number[] | undefined;
     if (o.every > 0 && s % o.every === 0) {
       nashRuns++;
@@ -238,6 +279,8 @@ export function monteCarloTally(
     acceptWorst,
     fewest,
     allAccept,
+    driverDraws,
+    driverAccept,
     nashRuns,
     nashIssue,
     nashUtil,
@@ -260,7 +303,12 @@ export function mergeTallies(tallies: readonly MonteCarloTally[]): MonteCarloTal
     if (t.from !== out.to)
       throw new ConcordError('bad-tallies', `draws ${out.to} to ${t.from} are missing or counted twice`);
     const shape = (x: MonteCarloTally) =>
-      JSON.stringify([x.accept.map((a) => a.length), x.nashIssue.map((a) => a.length), x.nashUtil.length]);
+      JSON.stringify([
+        x.accept.map((a) => a.length),
+        x.nashIssue.map((a) => a.length),
+        x.nashUtil.length,
+        x.driverDraws.length,
+      ]);
     if (shape(t) !== shape(out) || (t.perSample === undefined) !== (out.perSample === undefined))
       throw new ConcordError('bad-tallies', `the tally of draws ${t.from} to ${t.to} has another shape`);
     out = {
@@ -272,6 +320,8 @@ export function mergeTallies(tallies: readonly MonteCarloTally[]): MonteCarloTal
       acceptWorst: out.acceptWorst.map((a, j) => addInto(a, t.acceptWorst[j] as number[])),
       fewest: addInto(out.fewest, t.fewest),
       allAccept: addInto(out.allAccept, t.allAccept),
+      driverDraws: addInto(out.driverDraws, t.driverDraws),
+      driverAccept: out.driverAccept.map((a, j) => addInto(a, t.driverAccept[j] as number[])),
       nashRuns: out.nashRuns + t.nashRuns,
       nashIssue: out.nashIssue.map((a, i) => addInto(a, t.nashIssue[i] as number[])),
       nashUtil: out.nashUtil.map((a, p) => [...a, ...(t.nashUtil[p] as number[])]),

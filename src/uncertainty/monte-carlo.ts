@@ -2,6 +2,7 @@ import { draftFixed } from '../analysis/drafts/draft-evaluation.js';
 import { ConcordError } from '../core/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { issueValueAt } from '../outcomes/issue.js';
+import { type AcceptanceDriver, acceptanceDrivers } from './acceptance-drivers.js';
 import type { LeverSettings } from './levers.js';
 import {
   type MonteCarloTally,
@@ -55,6 +56,11 @@ export interface DraftAcceptance {
   /** Share of draws where every party accepts. */
   readonly pAll: number;
   readonly stdErrors: { readonly pAccept: Readonly<Record<string, number>>; readonly pAll: number };
+  /**
+   * The draft's acceptance tornado: per sampled assumption, each party's P(accept) in the draws
+   * where it was low against those where it was high (same run, no extra draws).
+   */
+  readonly drivers: readonly AcceptanceDriver[];
 }
 
 /** The Nash solution (max Π(u_i − r_i) over the agreement zone) across the draws that had one. */
@@ -133,6 +139,11 @@ export function monteCarloResult(
       }))
     : [];
   const { accept, acceptBest, acceptWorst, fewest, allAccept, nashRuns, nashIssue, nashUtil } = tally;
+  const assumptions = plan.assumptions.map((a) => ({
+    id: a.id,
+    distribution: a.distribution,
+    parameter: scenario.record?.assumptions.find((x) => x.id === a.id)?.parameter ?? a.id,
+  }));
   const p = tally.zoneHits / samples;
   const defined = nashUtil[0]?.length ?? 0;
   const pDefined = nashRuns > 0 ? defined / nashRuns : Number.NaN;
@@ -174,6 +185,7 @@ export function monteCarloResult(
           ),
           pAll: binomialStdError(pAll, samples),
         },
+        drivers: acceptanceDrivers(assumptions, parties, tally.driverDraws, tally.driverAccept[j] ?? []),
       };
     }),
     nash: {

@@ -21,7 +21,7 @@ export interface CompletionBounds {
 }
 
 /** The party's own view: its table alone (negated for a minimum), with the constraints and `extra` red lines. */
-function oneParty(
+export function oneParty(
   model: SearchModel,
   party: number,
   reservation: number,
@@ -39,7 +39,7 @@ function oneParty(
 }
 
 /** The outcomes a red line does not forbid, as a red line (so a search finds completions that cross it). */
-function complement(r: SearchRedLine): SearchRedLine {
+export function complement(r: SearchRedLine): SearchRedLine {
   const mask = r.mask ? r.mask.map((m) => 1 - m) : undefined;
   const test = (o: readonly number[]) => !r.test(o);
   return {

@@ -1,9 +1,13 @@
 import type { Answer } from '../../brief/answers.js';
-import type { Brief } from '../../brief/build.js';
+import type { Brief, DraftBrief } from '../../brief/build.js';
+import { driverEffect, driverLabel } from '../../brief/driver-lines.js';
+import type { Timeline } from '../../brief/timeline.js';
 import { createRng } from '../../core/rng.js';
 import type { Scenario } from '../../model/scenario.js';
+import type { AcceptanceDriver } from '../../uncertainty/acceptance-drivers.js';
 import { describeDistribution, describeEvidence } from './brief-text.js';
 import { acceptanceSvg, timelineSvg, tornadoSvg } from './charts.js';
+import { timelineSectionHtml } from './timeline-report.js';
 import { utilityPlotSvg } from './utility-plot.js';
 
 const esc = (s: string): string =>
@@ -18,7 +22,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid 
 td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 .chart{margin:1em 0;overflow-x:auto}.note{color:#555;font-size:.9em}
 .tag{display:inline-block;padding:0 6px;border-radius:3px;background:#eef;font-size:.8em}
-.chart svg{max-width:100%;height:auto}
+.chart svg{max-width:100%;height:auto}.noise{color:#999}
 @media print{
 @page{margin:15mm}
 body{font-size:10.5pt;max-width:none;margin:0;padding:0;color:#000}
@@ -30,12 +34,45 @@ a{color:inherit;text-decoration:none}
 }
 `;
 
+/** Bars of a draft's acceptance tornado in the report: the assumptions that move any party most. */
+const DRIVER_ROWS = 8;
+
+/** A draft's acceptance tornado as a table: per assumption, each party's P(accept) low → high, the difference ± SE. */
+function driversTable(d: DraftBrief): string {
+  if (d.drivers.length === 0) return '';
+  const parties = Object.keys(d.pAccept);
+  const size = (x: AcceptanceDriver) => Math.max(...parties.map((p) => Math.abs(x.effect[p]?.delta ?? 0)));
+  const rows = [...d.drivers].sort((a, b) => size(b) - size(a)).slice(0, DRIVER_ROWS);
+  const cell = (x: AcceptanceDriver, p: string) => {
+    const within = Math.abs(x.effect[p]?.delta ?? 0) <= 2 * (x.effect[p]?.stdError ?? 0);
+    return `<td${within ? ' class="noise"' : ''}>${esc(driverEffect(x, p))}</td>`;
+  };
+  return `<h3>What moves acceptance of the ${esc(d.name)}</h3><table><tr><th>assumption (low → high)</th>${parties.map((p) => `<th>${esc(p)}</th>`).join('')}</tr>${rows
+    .map(
+      (x) =>
+        `<tr><td><a href="#as-${esc(x.assumption)}">${esc(driverLabel(x))}</a><br><span class="note">${x.low.draws.toLocaleString('en-US')} → ${x.high.draws.toLocaleString('en-US')} draws</span></td>${parties.map((p) => cell(x, p)).join('')}</tr>`,
+    )
+    .join(
+      '',
+    )}</table><p class="note">The main run’s draws split by one assumption at a time (a red line not real → real; another, the lowest → the highest fifth of its range), the others drawn as usual: P(accept) in each group, then the difference ± its standard error (the groups are disjoint draws). Grey: within noise (two standard errors).</p>`;
+}
+
 /**
  * The self-contained HTML report: the answers, then charts (utility plane, what moves
  * P(agreement), per-draft acceptance, timeline), then every piece of evidence and every
  * assumption. One file, no external resources.
  */
-export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly Answer[]): string {
+export interface BriefHtmlOptions {
+  /** How the answers moved event by event (`timeline()`): shown as a table and a chart when given. */
+  readonly timeline?: Timeline;
+}
+
+export function briefToHtml(
+  scenario: Scenario,
+  brief: Brief,
+  answers: readonly Answer[],
+  options: BriefHtmlOptions = {},
+): string {
   const record = scenario.record;
   const parts: string[] = [];
   parts.push(`<h1>${esc(scenario.name)}</h1><p>${esc(scenario.description ?? '')}</p>`);
@@ -58,13 +95,18 @@ export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly 
 
   parts.push('<h2>What moves the chance of a deal</h2>');
   const base = brief.whatIfBaseline.pAgreementZone;
-  const bars = [...brief.redLineEffects, ...brief.leverEffects].map((w) => ({
-    label: w.label,
-    low: base,
-    high: w.pAgreementZone,
-  }));
+  const bars = [...brief.redLineEffects, ...brief.leverEffects].map((w) => {
+    // Conservative: the runs share their draws, so the true error of the difference is smaller.
+    const se = Math.hypot(w.stdError, brief.whatIfBaseline.stdError);
+    const noise = Math.abs(w.delta) <= 2 * se ? ', within noise' : '';
+    return {
+      label: `${w.label} (${w.delta >= 0 ? '+' : ''}${(w.delta * 100).toFixed(1)} ± ${(se * 100).toFixed(1)} points${noise})`,
+      low: base,
+      high: w.pAgreementZone,
+    };
+  });
   parts.push(
-    `<div class="chart">${stripXmlDecl(tornadoSvg(bars, { base, xLabel: 'P(agreement zone) →' }))}</div><p class="note">Each bar runs from P(agreement zone) with one assumption at the low end of its range (a red line not real; a lever at its lowest level) to the high end, the others drawn; blue when the high end raises the chance, red when it lowers it. Dashed: the baseline (${(base * 100).toFixed(1)}%). Same seed for every bar (common random numbers); ${brief.whatIfBaseline.samples.toLocaleString('en-US')} draws per end.</p>`,
+    `<div class="chart">${stripXmlDecl(tornadoSvg(bars, { base, xLabel: 'P(agreement zone) →' }))}</div><p class="note">Each bar runs from the baseline P(agreement zone) (dashed, ${(base * 100).toFixed(1)}%) to its value when that red line is not real or that lever is at that level, the other assumptions drawn; blue when the change raises the chance, red when it lowers it. Each label gives the difference ± its standard error, and says when it is within noise (two standard errors). Same seed for every bar (common random numbers); ${brief.whatIfBaseline.samples.toLocaleString('en-US')} draws each.</p>`,
   );
 
   if (brief.drafts.length > 0) {
@@ -73,6 +115,7 @@ export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly 
       Object.entries(d.pAccept).map(([party, p]) => ({ draft: d.name, party, p })),
     );
     parts.push(`<div class="chart">${stripXmlDecl(acceptanceSvg(rows))}</div>`);
+    for (const d of brief.drafts) parts.push(driversTable(d));
     if (brief.diff) {
       parts.push(
         `<h3>${esc(brief.diff.before)} → ${esc(brief.diff.after)}</h3><table><tr><th>change</th><th>before</th><th>after</th></tr>`,
@@ -97,6 +140,10 @@ export function briefToHtml(scenario: Scenario, brief: Brief, answers: readonly 
   if (record && record.events.length > 0) {
     parts.push('<h2>Timeline</h2>');
     parts.push(`<div class="chart">${stripXmlDecl(timelineSvg(record.events))}</div>`);
+  }
+  if (options.timeline && options.timeline.steps.length > 1) {
+    parts.push('<h2 id="timeline-answers">How the answers moved, event by event</h2>');
+    parts.push(timelineSectionHtml(options.timeline, 'h3'));
   }
 
   if (record) {

@@ -25,5 +25,11 @@ export {
   whatifJsonSchema,
 } from './schemas/index.js';
 export { simulationPlotSvg } from './simulation-plot.js';
-export { timelineChartSvg, timelineRows, timelineToHtml, timelineToText } from './timeline-report.js';
+export {
+  timelineChartSvg,
+  timelineRows,
+  timelineSectionHtml,
+  timelineToHtml,
+  timelineToText,
+} from './timeline-report.js';
 export { type UtilityPlotOptions, utilityPlotSvg } from './utility-plot.js';

@@ -79,14 +79,16 @@ export function timelineChartSvg(t: Timeline, width = 760): string {
   ]);
   return toSvg({
     width,
-    height: 340,
-    marginBottom: 70,
+    // Step labels stand upright: events a few days apart sit close, and long ids would overlap
+    // at any slant.
+    height: 480,
+    marginBottom: 200,
     marginRight: 20,
     x: {
       label: null,
       ticks: labels.map((_, i) => i),
       tickFormat: (i: number) => labels[i] ?? '',
-      tickRotate: -20,
+      tickRotate: -90,
     },
     y: { label: 'probability', domain: [0, 1], grid: true, tickFormat: '.0%' },
     color: { legend: true },
@@ -106,8 +108,12 @@ export function timelineChartSvg(t: Timeline, width = 760): string {
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A self-contained HTML page: the chart, the table and each event's effects with their basis. */
-export function timelineToHtml(scenario: Scenario, t: Timeline): string {
+/**
+ * The timeline as a section of a page (no headings above it): what the numbers are, the chart,
+ * the table and each event's effects with their basis; the brief's report and the timeline's
+ * own page both show it. `heading` is the level of its sub-headings.
+ */
+export function timelineSectionHtml(t: Timeline, heading: 'h2' | 'h3' = 'h2'): string {
   const { head, rows } = timelineRows(t);
   const table = `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows
     .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
@@ -129,12 +135,17 @@ export function timelineToHtml(scenario: Scenario, t: Timeline): string {
         : '',
     )
     .join('');
+  return `<p>Answers after each event, ${t.samples.toLocaleString('en-US')} Monte Carlo draws a step (seed ${t.seed}, the same draws at every step); bars are ± one standard error. Blocking red lines are those that alone keep the zone shut at the central assumptions.</p>
+<div class="chart">${timelineChartSvg(t).replace(/^<\?xml[^>]*>\s*/, '')}</div>
+<${heading}>Table</${heading}>${table}
+<${heading}>What each event changed</${heading}><ul>${effects}</ul>`;
+}
+
+/** A self-contained HTML page: the chart, the table and each event's effects with their basis. */
+export function timelineToHtml(scenario: Scenario, t: Timeline): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(scenario.name)} — timeline</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}</style></head><body>
 <h1>${esc(scenario.name)}: news moves the model</h1>
-<p>Answers after each event, ${t.samples.toLocaleString('en-US')} Monte Carlo draws a step (seed ${t.seed}, the same draws at every step); bars are ± one standard error. Blocking red lines are those that alone keep the zone shut at the central assumptions.</p>
-<div class="chart">${timelineChartSvg(t).replace(/^<\?xml[^>]*>\s*/, '')}</div>
-<h2>Table</h2>${table}
-<h2>What each event changed</h2><ul>${effects}</ul>
+${timelineSectionHtml(t)}
 </body></html>`;
 }
