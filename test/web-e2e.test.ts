@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monteCarlo, parseScenario } from '../src/index.js';
+import { withRanges } from '../web/src/logic/ranges.js';
 import { chromiumPath } from './support/browser.js';
 import { repoRoot } from './support/paths.js';
 import { client } from './support/server-client.js';
@@ -192,6 +193,7 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
         .sort()
         .map((k) => [k, moved[k]]),
       [],
+      [],
       1000,
       1,
     ]);
@@ -201,6 +203,32 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     expect(Number(await whatif.getAttribute('data-value'))).toBe(expected);
     expect(expected).not.toBe(at(levers));
     expect(await whatif.textContent()).toContain(`${(expected * 100).toFixed(1)}%`);
+
+    // An assumption drawn from another range: Russia's walk-away value between 0.45 and 0.5.
+    const ru = s.record?.assumptions.find((a) => a.parameter === 'Russia.reservation');
+    if (!ru) throw new Error('no Russia.reservation assumption');
+    const box = page.locator(`[data-range="${ru.id}"]`);
+    await box.getByText('draw from another range').click();
+    await box.getByLabel('Russia.reservation range from').fill('0.45');
+    await box.getByLabel('Russia.reservation range to').fill('0.5');
+    const rangedKey = JSON.stringify([
+      Object.keys(moved)
+        .sort()
+        .map((k) => [k, moved[k]]),
+      [],
+      [[ru.id, [0.45, 0.5]]],
+      1000,
+      1,
+    ]);
+    await expect.poll(() => whatif.getAttribute('data-settings'), { timeout: 60_000 }).toBe(rangedKey);
+    const ranged = monteCarlo(withRanges(s, { [ru.id]: [0.45, 0.5] }), {
+      samples: 1000,
+      seed: 1,
+      levers: moved,
+      overrides: {},
+    }).pAgreementZone;
+    expect(Number(await whatif.getAttribute('data-value'))).toBe(ranged);
+    expect(ranged).not.toBe(expected);
     // The utility plane (four parties: the pairwise matrix) is drawn by the report's chart code.
     await expect.poll(() => page.locator('#plane svg').count(), { timeout: 60_000 }).toBeGreaterThan(0);
   });

@@ -1,8 +1,9 @@
 // Levers and assumptions as controls: the what-if runs in the Web Worker on the whole scenario
 // (only the mediator has it), debounced, with the baseline of the same draws and seed beside it.
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { SharedText } from '../api.js';
 import { debounce } from '../logic/debounce.js';
+import { rangeProblem } from '../logic/ranges.js';
 import { pct } from '../logic/visibility.js';
 import {
   baselineOf,
@@ -64,6 +65,9 @@ export function WhatIfPanel({ text, yaml }: { text: SharedText; yaml: string }) 
               seed: x.seed,
               levers: { ...x.levers },
               pins: { ...x.pins },
+              ranges: Object.fromEntries(
+                Object.entries(x.ranges ?? {}).map(([k, [lo, hi]]) => [k, [lo, hi] as [number, number]]),
+              ),
             },
             (done, total) => dispatch({ type: 'progress', request: id, done, total }),
           );
@@ -143,6 +147,18 @@ export function WhatIfPanel({ text, yaml }: { text: SharedText; yaml: string }) 
                 />
               )}
               {pinned !== undefined && <output>{pinned.toFixed(3)}</output>}
+              <RangeControl
+                id={a.id}
+                parameter={a.parameter}
+                lo={lo}
+                hi={hi}
+                onChange={(r) => {
+                  const ranges = { ...(state.settings.ranges ?? {}) };
+                  if (r) ranges[a.id] = r;
+                  else delete ranges[a.id];
+                  set({ ranges });
+                }}
+              />
             </fieldset>
           );
         })}
@@ -203,5 +219,82 @@ export function WhatIfPanel({ text, yaml }: { text: SharedText; yaml: string }) 
         Carlo as <code>concord whatif</code>, run by the library in a Web Worker.
       </p>
     </Section>
+  );
+}
+
+/**
+ * "Draw from another range": two numbers; only a valid range reaches the settings (an invalid
+ * one says what is wrong and leaves the what-if as it was).
+ */
+function RangeControl({
+  id,
+  parameter,
+  lo,
+  hi,
+  onChange,
+}: {
+  id: string;
+  parameter: string;
+  lo: number;
+  hi: number;
+  onChange: (r: readonly [number, number] | undefined) => void;
+}) {
+  const [on, setOn] = useState(false);
+  const [from, setFrom] = useState(String(lo));
+  const [to, setTo] = useState(String(hi));
+  const problem = on ? rangeProblem(parameter, Number(from), Number(to)) : undefined;
+  const update = (next: { on: boolean; from: string; to: string }) => {
+    const bad = rangeProblem(parameter, Number(next.from), Number(next.to));
+    onChange(next.on && !bad ? [Number(next.from), Number(next.to)] : undefined);
+  };
+  return (
+    <div className="range" data-range={id}>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => {
+            setOn(e.target.checked);
+            update({ on: e.target.checked, from, to });
+          }}
+        />{' '}
+        draw from another range
+      </label>
+      {on && (
+        <>
+          <label className="inline">
+            from{' '}
+            <input
+              type="number"
+              step="any"
+              aria-label={`${parameter} range from`}
+              value={from}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                update({ on, from: e.target.value, to });
+              }}
+            />
+          </label>{' '}
+          <label className="inline">
+            to{' '}
+            <input
+              type="number"
+              step="any"
+              aria-label={`${parameter} range to`}
+              value={to}
+              onChange={(e) => {
+                setTo(e.target.value);
+                update({ on, from, to: e.target.value });
+              }}
+            />
+          </label>
+          {problem && (
+            <p role="alert" className="error small">
+              {problem}
+            </p>
+          )}
+        </>
+      )}
+    </div>
   );
 }

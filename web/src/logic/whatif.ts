@@ -6,6 +6,8 @@ export interface WhatIfSettings {
   readonly levers: Readonly<Record<string, string>>;
   /** Assumption id → pinned value (unpinned assumptions keep their distribution). */
   readonly pins: Readonly<Record<string, number>>;
+  /** Assumption id → [low, high] it is drawn from instead of its own range (absent: none moved). */
+  readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
   readonly samples: number;
   readonly seed: number;
 }
@@ -50,7 +52,7 @@ export function settingsKey(s: WhatIfSettings): string {
     Object.keys(o)
       .sort()
       .map((k) => [k, o[k]]);
-  return JSON.stringify([sorted(s.levers), sorted(s.pins), s.samples, s.seed]);
+  return JSON.stringify([sorted(s.levers), sorted(s.pins), sorted(s.ranges ?? {}), s.samples, s.seed]);
 }
 
 /** The settings with every lever at `baselines` and no pins, same draws and seed. */
@@ -65,7 +67,9 @@ export const baselineOf = (
 });
 
 export const isBaseline = (s: WhatIfSettings, baselines: Readonly<Record<string, string>>): boolean =>
-  Object.keys(s.pins).length === 0 && Object.entries(baselines).every(([k, v]) => (s.levers[k] ?? v) === v);
+  Object.keys(s.pins).length === 0 &&
+  Object.keys(s.ranges ?? {}).length === 0 &&
+  Object.entries(baselines).every(([k, v]) => (s.levers[k] ?? v) === v);
 
 export function whatIfReducer(state: WhatIfState, a: WhatIfAction): WhatIfState {
   switch (a.type) {

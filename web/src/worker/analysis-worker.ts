@@ -16,6 +16,7 @@ import {
   utilityPlotSvg,
 } from '../../../src/index.js';
 import type { DraftText } from '../api.js';
+import { withRanges } from '../logic/ranges.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const post = (r: WorkerReply) => (self as unknown as { postMessage(m: unknown): void }).postMessage(r);
@@ -51,7 +52,7 @@ function handle(m: WorkerRequest): WorkerReply {
   switch (m.kind) {
     case 'zone': {
       const t0 = performance.now();
-      const r = monteCarlo(s, {
+      const r = monteCarlo(withRanges(s, m.ranges ?? {}), {
         samples: m.samples,
         seed: m.seed,
         levers: m.levers,

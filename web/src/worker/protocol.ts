@@ -10,6 +10,8 @@ export type WorkerRequest =
       seed: number;
       levers: Record<string, string>;
       pins: Record<string, number>;
+      /** Assumption id → [low, high]: drawn from there instead (see logic/ranges.ts). */
+      ranges?: Record<string, [number, number]>;
     }
   | { id: number; kind: 'plane'; yaml: string; seed: number; width: number }
   | { id: number; kind: 'evaluate'; yaml: string; drafts: DraftText[] }
