@@ -1,7 +1,16 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/index.js';
@@ -51,11 +60,30 @@ const run = async (cmd: string, args: string[], cwd: string): Promise<string> =>
     })
   ).stdout;
 
+/**
+ * A copy of the sources to pack (node_modules linked, not copied): `npm pack` runs `prepare`, which
+ * rebuilds dist/ and dist/web, and doing that in the checkout would rewrite the files other test
+ * files are serving or running at the same moment (the web e2e suite loads dist/web's worker).
+ */
+function sourceCopy(): string {
+  const copy = join(work, 'source');
+  const skip = new Set(['node_modules', 'dist', '.git', 'test-artifacts', 'coverage']);
+  cpSync(repoRoot, copy, {
+    recursive: true,
+    filter: (from) => {
+      const rel = relative(repoRoot, from);
+      return rel === '' || !skip.has(rel.split(sep)[0] as string);
+    },
+  });
+  symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
 describe('the npm package', () => {
   it('packs, installs in an empty folder, runs the README example and concord --version', async () => {
     const packs = join(work, 'packs');
     mkdirSync(packs);
-    await run('npm', ['pack', '--silent', '--pack-destination', packs], repoRoot);
+    await run('npm', ['pack', '--silent', '--pack-destination', packs], sourceCopy());
     const tarball = readdirSync(packs).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBe(`${pkg.name}-${pkg.version}.tgz`);
 

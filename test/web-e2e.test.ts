@@ -18,7 +18,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monteCarlo, parseScenario } from '../src/index.js';
 import { withRanges } from '../web/src/logic/ranges.js';
-import { chromiumPath } from './support/browser.js';
+import { chromiumArgs, chromiumPath } from './support/browser.js';
 import { repoRoot } from './support/paths.js';
 import { client } from './support/server-client.js';
 import { type Running, startCli } from './support/spawn-cli.js';
@@ -68,6 +68,44 @@ async function checkPage(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/** What the browser said while a page ran: console errors, uncaught errors, failed requests. */
+const said = new WeakMap<Page, string[]>();
+function listen(page: Page): void {
+  const log: string[] = [];
+  said.set(page, log);
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => log.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) log.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('worker', (w) => {
+    log.push(`worker started: ${w.url()}`);
+    w.on('close', () => log.push(`worker closed: ${w.url()}`));
+  });
+}
+
+/**
+ * `step`, and when it fails, what the page shows in its error boxes and what the browser said: a
+ * failure in CI then names its cause (a worker that did not load, an error the app displayed).
+ */
+async function explained<T>(page: Page, step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (e) {
+    const boxes = await page
+      .locator('[data-testid=error]')
+      .allTextContents()
+      .catch(() => ['(page gone)']);
+    const log = said.get(page) ?? [];
+    throw new Error(
+      `${e instanceof Error ? e.message : String(e)}\nerror boxes on the page: ${JSON.stringify(boxes)}\nthe browser said:\n  ${log.slice(-30).join('\n  ') || '(nothing)'}`,
+    );
+  }
+}
+
 describe.runIf(browserHere())('the web workbench in chromium', () => {
   let server: Running;
   let base = '';
@@ -95,16 +133,7 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
     });
   }, 120_000);
 
@@ -126,6 +155,7 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(context);
     const page = await context.newPage();
+    listen(page);
     const responses: string[] = [];
     const reading: Promise<unknown>[] = [];
     page.on('response', (r) => {
@@ -176,7 +206,10 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     await page.goto(`${base}rooms/${ROOM}`);
     await page.getByTestId('pzone-brief').waitFor({ timeout: 60_000 });
     const baseline = page.getByTestId('pzone-baseline');
-    await expect.poll(() => baseline.getAttribute('data-value'), { timeout: 60_000 }).not.toBe('');
+    await explained(
+      page,
+      expect.poll(() => baseline.getAttribute('data-value'), { timeout: 60_000 }).not.toBe(''),
+    );
     const parsed = parseScenario(yaml, 'room');
     if (!parsed.ok) throw new Error('the room scenario does not read');
     const s = parsed.value;
@@ -198,7 +231,10 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
       1,
     ]);
     const whatif = page.getByTestId('pzone-whatif');
-    await expect.poll(() => whatif.getAttribute('data-settings'), { timeout: 60_000 }).toBe(key);
+    await explained(
+      page,
+      expect.poll(() => whatif.getAttribute('data-settings'), { timeout: 60_000 }).toBe(key),
+    );
     const expected = at(moved);
     expect(Number(await whatif.getAttribute('data-value'))).toBe(expected);
     expect(expected).not.toBe(at(levers));
@@ -251,7 +287,7 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     expect(text).toContain('armed forces cap = 680,000');
     // Acceptance of both versions, per party, computed in the browser on the whole scenario.
     const rows = page.locator('table.acceptance tbody tr');
-    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(5);
+    await explained(page, expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(5));
     await expect
       .poll(() => page.locator('table.acceptance').textContent(), { timeout: 30_000 })
       .not.toContain('…');

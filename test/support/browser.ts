@@ -21,6 +21,23 @@ export function hasChromium(what: string): boolean {
   return false;
 }
 
+/**
+ * Flags for a headless chromium in a test: no sandbox (CI runs as root), nothing fetched from the
+ * network, and shared memory in /tmp instead of /dev/shm (a container's /dev/shm is often 64 MB,
+ * too small for a page plus a Web Worker running the library).
+ */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** A headless chromium with a fresh profile; `close()` ends it and removes the profile. */
 export async function launchChromium(
   viewport = { width: 1100, height: 900 },
@@ -30,16 +47,7 @@ export async function launchChromium(
     executablePath: chromiumPath,
     headless: true,
     viewport,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
   return {
     context,
