@@ -20,6 +20,7 @@ export function describeEvidence(e: Evidence): string {
   return e.kind === 'quote' ? `${e.speaker}: “${e.quote.replace(/[,.]$/, '')}”` : e.fact;
 }
 
+/** `text` wrapped to lines of at most `width` characters, every line but the first after `indent`. */
 const wrap = (text: string, width: number, indent: string): string => {
   const words = text.split(/\s+/);
   const lines: string[] = [];
@@ -33,6 +34,25 @@ const wrap = (text: string, width: number, indent: string): string => {
   if (line) lines.push(line);
   return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
 };
+
+/**
+ * `prefix` then `text`, wrapped so that no line is wider than `width`: the first line after the
+ * prefix, every other line after `indent`.
+ */
+function hang(prefix: string, text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = prefix;
+  let empty = true;
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = indent + w;
+    } else line = empty ? line + w : `${line} ${w}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
 
 /** What the brief may say of its evidence: "verbatim" only for what was checked against the source. */
 export function evidenceStatus(
@@ -94,15 +114,18 @@ export function briefToText(
   );
   for (const e of record?.evidence ?? []) {
     if (!cited.has(e.id)) continue;
-    out.push(
-      `  ${e.id} [${e.locator}] ${wrap(describeEvidence(e), width - 10 - e.id.length - e.locator.length, '      ')}`,
-    );
+    out.push(hang(`  ${e.id} [${e.locator}] `, describeEvidence(e), width, '      '));
   }
   out.push('');
   out.push('ASSUMPTIONS (not in the source; each drawn from its range in the Monte Carlo)');
   for (const a of record?.assumptions ?? ([] as Assumption[])) {
     out.push(
-      `  ${a.id}: ${a.parameter} = ${a.value} (${describeDistribution(a.distribution)}) — ${wrap(a.rationale, width - 30, '      ')}`,
+      hang(
+        '  ',
+        `${a.id}: ${a.parameter} = ${a.value} (${describeDistribution(a.distribution)}) — ${a.rationale}`,
+        width,
+        '      ',
+      ),
     );
   }
   const constraints = scenario.constraints ?? [];
@@ -111,8 +134,7 @@ export function briefToText(
     out.push(
       'CONSTRAINTS OF THE SPACE (links between issues, modelled; not a party’s red line — nobody can drop them)',
     );
-    for (const c of constraints)
-      out.push(`  ${c.id}: ${wrap(c.description ?? c.id, width - 6 - c.id.length, '      ')}`);
+    for (const c of constraints) out.push(hang(`  ${c.id}: `, c.description ?? c.id, width, '      '));
   }
   if (options.reportPath) out.push('', `Full report with charts: ${options.reportPath}`);
   return out.join('\n');
