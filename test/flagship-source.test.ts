@@ -66,6 +66,21 @@ describe('ukraine-2025 against its source', () => {
     expect(ru?.pAcceptRange.Russia?.[1]).toBeGreaterThan((ru?.pAccept.Russia ?? 1) + 0.2);
   });
 
+  it('Russia more often accepts than rejects the plan its own envoy co-wrote, and Kyiv less often', () => {
+    // Paragraph 6: the 28-point plan was brokered with Russia's envoy and judged by Kyiv to favour
+    // Moscow too much. Before Russia's own 600,000 demand was scored near the top of its scale,
+    // Russia accepted this plan in only 43–44% of draws.
+    const first = brief.drafts.find((d) => d.name === '28-point plan');
+    const revised = brief.drafts.find((d) => d.name === '19-point plan');
+    const ru = first?.pAccept.Russia ?? 0;
+    const ua = first?.pAccept.Ukraine ?? 1;
+    expect(ru).toBeGreaterThan(0.5);
+    expect(ua).toBeLessThan(ru);
+    // Kyiv's revision suits Kyiv better and Moscow less.
+    expect(revised?.pAccept.Ukraine ?? 0).toBeGreaterThan(ua);
+    expect(revised?.pAccept.Russia ?? 1).toBeLessThan(ru);
+  });
+
   it('never calls a party a loser when its acceptance rises', async () => {
     // Ukraine's case in the issue: utility a hair down, acceptance far up.
     expect(
