@@ -225,8 +225,8 @@ export function AddRedLine(props: {
       )}
       {added && (
         <p role="status">
-          Added <code>{added}</code> to your unsaved preferences: the check below already uses it; save a new
-          version to keep it.
+          Added <code>{added}</code> to your unsaved preferences: the package check already uses it; save a
+          new version to keep it.
         </p>
       )}
     </fieldset>
