@@ -271,6 +271,7 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
       analysisEvents: () => ({}),
       cancelAnalysis: () => ({}),
       draftVersions: () => ({}),
+      draftVersionVerdict: () => ({}),
       checkPackage: (v) => ({ body: { package: secrets[v]?.packages[0] ?? common } }),
     };
     const unplanned = ops.filter((o) => !plans[o.id] && o.path !== '/api/openapi.json').map((o) => o.id);
@@ -299,6 +300,7 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
                     .replace('{party}', party)
                     .replace('{draft}', encodeURIComponent('19-point plan'))
                     .replace('{run}', String(run))
+                    .replace('{version}', '1')
                     .replace('{token}', 'not-a-real-invitation');
                   const token = viewer === 'anonymous' || plan.noToken ? undefined : tokens[viewer];
                   const r = await api.call(op.method, url, {
@@ -340,6 +342,9 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
                     expect([403, 422], where).toContain(r.status);
                   if (op.id === 'putPreferences' && room === ROOM && member)
                     expect(r.status, where).toBe(party === viewer ? 422 : 403);
+                  // A draft version's verdict is for the parties and the mediator: the observer reads text.
+                  if (op.id === 'draftVersionVerdict' && room === ROOM && member)
+                    expect(r.status, where).toBe(viewer === 'observer' ? 403 : 200);
                   if (op.id === 'putOffers' && room === ROOM && member)
                     expect(r.status, where).toBe(party === viewer ? 200 : 403);
                   // The scan.

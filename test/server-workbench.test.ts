@@ -1,6 +1,8 @@
 /**
  * The endpoints the web workbench added (on PGlite and PostgreSQL): a draft's versions with their
- * text, and a party's private package check — equal to the library's own evaluation of the room's
+ * text, a version's verdict for the caller (a party: its own yes/no and red lines, and whether
+ * all accept — the library's evaluation of that version; an observer: refused), and a party's
+ * private package check — equal to the library's own evaluation of the room's
  * scenario, on the stored or an unsaved preference set, refused to anyone but that party and the
  * mediator, bad packages refused with every problem's path. And the static serving of the app.
  */
@@ -180,6 +182,102 @@ describe.each(kinds)('workbench endpoints on %s', (kind) => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  it("a draft version's verdict: the library's evaluation of that version, as the caller may see it", async () => {
+    const name = '19-point plan';
+    const path = `/api/rooms/${ROOM}/drafts/${encodeURIComponent(name)}`;
+    const room = (await api.call('GET', `/api/rooms/${ROOM}`, { token: t.mediator })).json as {
+      text: { drafts: Json[] };
+    };
+    const { name: _, ...draft } = room.text.drafts.find((d) => d.name === name) as Json;
+    const points = (draft.points as Json[]).map((p) =>
+      (p.sets as Json | undefined)?.['armed forces cap'] !== undefined
+        ? { ...p, sets: { 'armed forces cap': 680000 } }
+        : p,
+    );
+    const put = await api.call('PUT', path, {
+      token: t.mediator,
+      body: { draft: { ...draft, points }, message: 'a lower cap' },
+    });
+    expect(put.status, put.text).toBe(200);
+    const versions = (
+      (await api.call('GET', `${path}/versions`, { token: t.russia })).json as {
+        versions: { version: number; body: Json }[];
+      }
+    ).versions;
+    const first = versions[0] as { version: number; body: Json };
+    const last = versions.at(-1) as { version: number; body: Json };
+    // The library on the room's scenario with the draft's text replaced by that version's.
+    const yaml = ((await api.call('GET', `/api/rooms/${ROOM}/scenario`, { token: t.mediator })).json as Json)
+      .yaml as string;
+    const { parse, stringify } = await import('yaml');
+    const library = (body: Json) => {
+      const file = parse(yaml) as { drafts: Json[] };
+      file.drafts = file.drafts.map((d) => (d.name === name ? { ...body, name } : d));
+      const r = parseScenario(stringify(file), 'room');
+      if (!r.ok) throw new Error('does not read');
+      return evaluateDraft(r.value, r.value.record?.drafts.find((d) => d.name === name) as never);
+    };
+    const verdicts: Json[] = [];
+    for (const v of [first, last]) {
+      const want = library(v.body);
+      const ru = want.parties.find((p) => p.party === 'Russia');
+      const r = await api.call('GET', `${path}/versions/${v.version}/verdict`, { token: t.russia });
+      expect(r.status, r.text).toBe(200);
+      // Exactly these fields: no utility, gain or other party's anything.
+      expect(r.json).toEqual({
+        version: v.version,
+        draft: name,
+        acceptableToAll: want.acceptedByAll,
+        acceptableToMe: ru?.accepts,
+        myRedLinesCrossed: ru?.redLinesCrossed,
+      });
+      verdicts.push(r.json as Json);
+      const m = await api.call('GET', `${path}/versions/${v.version}/verdict`, { token: t.mediator });
+      expect(m.status, m.text).toBe(200);
+      expect((m.json as { parties: unknown[] }).parties).toEqual(JSON.parse(JSON.stringify(want.parties)));
+    }
+    // The first version's 800,000 crosses Russia's cap of 760,000; the lower cap does not.
+    expect(verdicts[0]?.myRedLinesCrossed).toContain('ru-cap');
+    expect(verdicts[1]?.myRedLinesCrossed).not.toContain('ru-cap');
+
+    const observer = await api.call('GET', `${path}/versions/${last.version}/verdict`, { token: t.observer });
+    expect(observer.status).toBe(403);
+    expect(observer.text).not.toContain('acceptable');
+    expect((await api.call('GET', `${path}/versions/${last.version}/verdict`)).status).toBe(401);
+    const missing = await api.call('GET', `${path}/versions/${last.version + 50}/verdict`, {
+      token: t.russia,
+    });
+    expect(missing.status).toBe(404);
+    const zero = await api.call('GET', `${path}/versions/0/verdict`, { token: t.russia });
+    expect(zero.status).toBe(400);
+    expect(((zero.json as Json).errors as Json[]).map((e) => e.path)).toEqual(['param/version']);
+    expect(
+      (await api.call('GET', `/api/rooms/${ROOM}/drafts/nothing/versions/1/verdict`, { token: t.ukraine }))
+        .status,
+    ).toBe(404);
+    // A withdrawn draft's withdrawal has no text; its earlier versions are still evaluated.
+    const gone = await api.call('DELETE', path, { token: t.mediator });
+    expect(gone.status, gone.text).toBeLessThan(300);
+    const after = (
+      (await api.call('GET', `${path}/versions`, { token: t.ukraine })).json as {
+        versions: { version: number; body: Json | null }[];
+      }
+    ).versions;
+    const withdrawn = after.at(-1) as { version: number; body: Json | null };
+    expect(withdrawn.body).toBeNull();
+    const w = await api.call('GET', `${path}/versions/${withdrawn.version}/verdict`, { token: t.ukraine });
+    expect(w.status).toBe(404);
+    expect(w.text).toContain('withdrew');
+    const old = await api.call('GET', `${path}/versions/${last.version}/verdict`, { token: t.ukraine });
+    expect(old.status, old.text).toBe(200);
+    const ua = library(last.body).parties.find((p) => p.party === 'Ukraine');
+    expect((old.json as Json).acceptableToMe).toBe(ua?.accepts);
+    // Back as it was, for any test after this one.
+    expect(
+      (await api.call('PUT', path, { token: t.mediator, body: { draft, message: 'back' } })).status,
+    ).toBe(200);
   });
 });
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monteCarlo, parseScenario } from '../src/index.js';
+import { evaluateDraft, monteCarlo, parseScenario } from '../src/index.js';
 import { withRanges } from '../web/src/logic/ranges.js';
 import { chromiumArgs, chromiumPath } from './support/browser.js';
 import { repoRoot } from './support/paths.js';
@@ -24,6 +24,8 @@ import { client } from './support/server-client.js';
 import { type Running, startCli } from './support/spawn-cli.js';
 
 const ROOM = 'ukraine-2025';
+/** The red line a party adds through the form (a marker no other session may receive). */
+const RED_LINE = 'MARKER-RU-redline-7731 sanctions must ease and the army stay small';
 const shots = join(repoRoot, 'test-artifacts', 'screenshots');
 const webIndex = join(repoRoot, 'dist', 'web', 'index.html');
 
@@ -305,6 +307,38 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     await ru.page.getByTestId('reservation').fill('0.6173');
     await expect.poll(() => utility.textContent(), { timeout: 30_000 }).not.toBe(before);
     const after = (await utility.textContent()) ?? '';
+    // A red line added through the form: first refused with a message at each field left wrong.
+    const form = ru.page.getByTestId('add-red-line');
+    await form.getByRole('button', { name: 'Add this red line' }).click();
+    expect(await form.locator('[data-field=description]').textContent()).toContain('say in words');
+    expect(await form.locator('[data-field="clauses/0/options"]').textContent()).toContain(
+      'tick at least one',
+    );
+    await checkPage(ru.page, 'party-red-line-errors');
+    await form.screenshot({ path: join(shots, 'party-red-line-errors-form.png') });
+    await form.getByLabel('The red line in words').fill(RED_LINE);
+    const first = form.locator('[data-clause="0"]');
+    await first.getByLabel('Issue').selectOption('sanctions relief');
+    await first.getByLabel('Requirement').selectOption({ label: 'must be one of' });
+    await first.getByLabel('phased', { exact: true }).check();
+    await first.getByLabel('full', { exact: true }).check();
+    await form.getByRole('button', { name: 'Add a condition' }).click();
+    const second = form.locator('[data-clause="1"]');
+    await second.getByLabel('Issue').selectOption('armed forces cap');
+    await second.getByLabel('Requirement').selectOption({ label: 'must be at most' });
+    await second.getByLabel(/^Value/).fill('2,000,000');
+    await form.getByRole('button', { name: 'Add this red line' }).click();
+    expect(await form.locator('[data-field="clauses/1/value"]').textContent()).toContain('outside');
+    await second.getByLabel(/^Value/).fill('640,000');
+    await form.getByLabel('all must hold').check();
+    await form.getByRole('button', { name: 'Add this red line' }).click();
+    await form.getByText(/^Added /).waitFor();
+    await form.screenshot({ path: join(shots, 'party-red-line-form.png') });
+    const lineId = (await form.locator('[role=status] code').textContent()) ?? '';
+    expect(lineId).toBe('russia-marker-ru-redline-7731');
+    expect(await ru.page.locator(`[data-red-line="${lineId}"]`).textContent()).toContain(
+      'crossed when sanctions relief is not phased or full or armed forces cap > 640,000',
+    );
     await ru.page.getByLabel('Why (kept in your history)').fill('MARKER-RU-e2e-4417');
     await ru.page.getByRole('button', { name: 'Save a new version' }).click();
     await ru.page.getByText(/Saved as version \d+/).waitFor();
@@ -314,7 +348,31 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     const exact = /"utility":([0-9.]+)/.exec(full.split('\n').slice(1).join('\n'))?.[1] ?? '';
     expect(exact.length).toBeGreaterThan(4);
 
+    // Saved: a fresh page reads the red line from the server, and the check reports it crossed
+    // exactly for the packages that break it (the first package has no sanctions relief).
+    await ru.page.reload();
+    await ru.page.locator(`[data-red-line="${lineId}"]`).waitFor({ timeout: 30_000 });
+    const check = ru.page.locator('#check .check');
+    const crossedHere = () => check.textContent();
+    const checkPanel = ru.page.locator('#check');
+    await expect
+      .poll(crossedHere, { timeout: 30_000 })
+      .toContain(`crosses your red line ${lineId}: ${RED_LINE}`);
+    await checkPanel.getByLabel('sanctions relief').selectOption('full');
+    await expect.poll(crossedHere, { timeout: 30_000 }).not.toContain(lineId);
+    await checkPanel.getByLabel('armed forces cap').fill('680000');
+    await expect.poll(crossedHere, { timeout: 30_000 }).toContain(`crosses your red line ${lineId}`);
+    expect(await ru.page.getByTestId('check-verdict').textContent()).toBe('not acceptable to you');
+
     const ua = await session('ukraine@demo.local');
+    // Its drafts history too: its own verdicts only.
+    await ua.page.goto(`${base}rooms/${ROOM}/drafts`);
+    await explained(
+      ua.page,
+      expect
+        .poll(() => ua.page.getByTestId('verdicts').getAttribute('data-loading'), { timeout: 30_000 })
+        .toBe('no'),
+    );
     await ua.page.goto(`${base}rooms/${ROOM}`);
     await ua.page.getByTestId('check-utility').waitFor({ timeout: 30_000 });
     await ua.page.getByTestId('joint-answers').waitFor({ timeout: 60_000 });
@@ -330,8 +388,94 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
     );
     const seen = `${dom}\n${ua.responses.join('\n')}`;
     expect(ua.responses.length).toBeGreaterThan(3);
-    for (const marker of ['13.37', '0.6173', 'MARKER-RU-e2e-4417', exact, after])
+    for (const marker of ['13.37', '0.6173', 'MARKER-RU-e2e-4417', RED_LINE, lineId, exact, after])
       expect(seen.includes(marker), `the other party's session holds ${marker}`).toBe(false);
+  });
+
+  it('a party reads the drafts history: the diff of two versions and its own verdict on each', async () => {
+    const { page, responses, settled } = await session('russia@demo.local');
+    await page.goto(`${base}rooms/${ROOM}`);
+    await page.getByRole('link', { name: 'Drafts history' }).click();
+    await page.getByRole('heading', { name: 'Drafts history' }).waitFor();
+    await page.locator('#draft-select').selectOption('19-point plan');
+    // The version the mediator saved above against the first.
+    const changed = page.locator('[data-testid=diff] tr[data-change=changed]');
+    await expect.poll(() => changed.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const text = (await changed.first().textContent()) ?? '';
+    expect(text).toContain('armed forces cap = 800,000');
+    expect(text).toContain('armed forces cap = 680,000');
+    // No editing here.
+    expect(await page.getByRole('button', { name: /Save version/ }).count()).toBe(0);
+    expect(await page.locator('fieldset.point').count()).toBe(0);
+    const verdicts = page.getByTestId('verdicts');
+    await explained(
+      page,
+      expect.poll(() => verdicts.getAttribute('data-loading'), { timeout: 30_000 }).toBe('no'),
+    );
+    // Each verdict is the library's evaluation of that version on the room's current scenario.
+    const api = client(base);
+    const token = await api.login('mediator@demo.local');
+    const now = ((await api.call('GET', `/api/rooms/${ROOM}/scenario`, { token })).json as { yaml: string })
+      .yaml;
+    const { versions } = (
+      await api.call('GET', `/api/rooms/${ROOM}/drafts/19-point%20plan/versions`, { token })
+    ).json as { versions: { version: number; body: Record<string, unknown> | null }[] };
+    const live = versions.filter((v) => v.body);
+    const [va, vb] = live.slice(-2) as { version: number; body: Record<string, unknown> }[];
+    const { parse, stringify } = await import('yaml');
+    const library = (body: Record<string, unknown>) => {
+      const file = parse(now) as { drafts: Record<string, unknown>[] };
+      file.drafts = file.drafts.map((d) => (d.name === '19-point plan' ? { ...body, name: d.name } : d));
+      const r = parseScenario(stringify(file), 'room');
+      if (!r.ok) throw new Error('does not read');
+      return evaluateDraft(r.value, r.value.record?.drafts.find((d) => d.name === '19-point plan') as never);
+    };
+    const word = (b: boolean | undefined) => (b ? 'accepts' : 'rejects');
+    const [eb, ea] = [library(va?.body ?? {}), library(vb?.body ?? {})];
+    const ru = (e: typeof eb) => e.parties.find((p) => p.party === 'Russia');
+    const rows = await page.locator('table.acceptance tbody tr').allTextContents();
+    expect(rows).toEqual([
+      `Russia (you)${word(ru(eb)?.accepts)}${word(ru(ea)?.accepts)}`,
+      `all parties${word(eb.acceptedByAll)}${word(ea.acceptedByAll)}`,
+    ]);
+    // The lower cap (680,000) breaks the red line Russia added above (at most 640,000).
+    expect(ru(ea)?.redLinesCrossed).toContain('russia-marker-ru-redline-7731');
+    expect(await verdicts.textContent()).toContain(
+      `v${vb?.version} crosses your red lines: ${ru(ea)?.redLinesCrossed.join(', ')}`,
+    );
+    await settled();
+    // What it was sent of the evaluation: its own verdicts, no other party's name with a figure.
+    const sent = responses.filter((r) => r.includes('/verdict\n'));
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    for (const r of sent) {
+      expect(Object.keys(JSON.parse(r.slice(r.indexOf('\n') + 1))).sort()).toEqual([
+        'acceptableToAll',
+        'acceptableToMe',
+        'draft',
+        'myRedLinesCrossed',
+        'version',
+      ]);
+    }
+    await checkPage(page, 'drafts-party');
+  });
+
+  it('an observer reads the drafts history: the text and its diff, no acceptance', async () => {
+    const { page, responses, settled } = await session('observer@demo.local');
+    await page.goto(`${base}rooms/${ROOM}`);
+    await page.getByRole('link', { name: 'Drafts history' }).click();
+    await page.getByRole('heading', { name: 'Drafts history' }).waitFor();
+    await page.locator('#draft-select').selectOption('19-point plan');
+    const changed = page.locator('[data-testid=diff] tr[data-change=changed]');
+    await expect.poll(() => changed.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await changed.first().textContent()).toContain('armed forces cap = 680,000');
+    await page.waitForLoadState('networkidle');
+    await settled();
+    expect(await page.locator('table.acceptance, [data-testid=verdicts]').count()).toBe(0);
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/accepts|rejects|acceptable/i);
+    expect(responses.filter((r) => r.includes('/verdict\n'))).toEqual([]);
+    expect(await page.locator('input, textarea').count()).toBe(0);
+    await checkPage(page, 'drafts-observer');
   });
 
   it('an observer sees the shared text and no private control', async () => {

@@ -1,15 +1,25 @@
 // What the web workbench needs beyond the core API: a draft's versions with their text (the
-// editor's history and diff), and a party's private "check a package" on its own numbers
-// (computed here, since a party may not hold the inputs of a joint computation).
+// editor's history and diff), a version's verdict for the caller (the drafts history of a party),
+// and a party's private "check a package" on its own numbers (computed here, since a party may
+// not hold the inputs of a joint computation).
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
-import { type Draft, evaluateDraft } from '../../index.js';
+import { ConcordError, type Draft, evaluateDraft } from '../../index.js';
 import { type App, accessRoom, type ServerContext, userOf } from '../context.js';
 import { draftVersions, users } from '../db/schema.js';
-import { forbidden, invalid, notFound } from '../problem.js';
+import { forbidden, invalid, notFound, ProblemError } from '../problem.js';
 import * as repo from '../repo.js';
 import { type Json, partiesOf, readComposed } from '../scenario-parts.js';
 import { body, DraftParam, json, PartyParam, preferencesSchema, problems } from '../schemas.js';
+import { viewDraftEvaluation } from '../views.js';
+
+const VersionParam = DraftParam.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+});
 
 const PackageBody = z
   .strictObject({
@@ -95,6 +105,7 @@ export function registerWorkbenchRoutes(app: App, ctx: ServerContext): void {
           createdAt: draftVersions.createdAt,
           author: users.email,
           body: draftVersions.body,
+          deleted: draftVersions.deleted,
         })
         .from(draftVersions)
         .leftJoin(users, eq(users.id, draftVersions.authorId))
@@ -102,7 +113,89 @@ export function registerWorkbenchRoutes(app: App, ctx: ServerContext): void {
         .orderBy(draftVersions.version);
       if (rows.length === 0) throw notFound('no such draft');
       return c.json(
-        { draft, versions: rows.map((r) => ({ ...r, body: (r.body as Json | null) ?? null })) },
+        {
+          draft,
+          // A withdrawal is stored with an empty body and `deleted`: it has no text.
+          versions: rows.map(({ deleted, ...r }) => ({
+            ...r,
+            body: deleted ? null : ((r.body as Json | null) ?? null),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/rooms/{room}/drafts/{draft}/versions/{version}/verdict',
+      operationId: 'draftVersionVerdict',
+      summary:
+        "One version of a draft evaluated on the room's current preferences, as the caller may see it: a party gets whether it accepts, its own red lines crossed and whether all accept; the mediator the whole evaluation; an observer nothing (403: it reads the text only)",
+      request: { params: VersionParam },
+      responses: {
+        200: json(z.record(z.string(), z.unknown()).openapi('DraftVersionVerdict'), 'the verdict'),
+        ...problems(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { room, draft, version } = c.req.valid('param');
+      userOf(c);
+      const state = await repo.roomState(db, room);
+      const a = await accessRoom(ctx, c, room, state.parts);
+      if (a.viewer.role === 'observer')
+        throw forbidden("an observer reads the drafts' text only, not their acceptance");
+      const [row] = await db
+        .select({ body: draftVersions.body, deleted: draftVersions.deleted })
+        .from(draftVersions)
+        .where(
+          and(
+            eq(draftVersions.roomId, room),
+            eq(draftVersions.name, draft),
+            eq(draftVersions.version, version),
+          ),
+        );
+      if (!row) throw notFound('no such version of that draft');
+      if (row.deleted || row.body === null)
+        throw notFound('that version withdrew the draft: there is no text to evaluate');
+      // The version in place of the draft's current text (or beside the others if withdrawn since).
+      const text = { ...(row.body as Json), name: draft };
+      const drafts = state.parts.drafts.some((d) => d.name === draft)
+        ? state.parts.drafts.map((d) => (d.name === draft ? text : d))
+        : [...state.parts.drafts, text];
+      const index = drafts.findIndex((d) => d.name === draft);
+      const r = readComposed({ ...state.parts, drafts }, room);
+      if (!r.ok)
+        // The draft is shared text: its own problems are told; anything else is not the caller's.
+        throw new ProblemError(
+          409,
+          'Version does not fit',
+          `version ${version} of "${draft}" no longer reads against the room's current scenario`,
+          r.problems.map((p) => {
+            const path = p.path ?? [];
+            return path[0] === 'drafts' && path[1] === index
+              ? { path: ['draft', ...path.slice(2).map(String)].join('/'), message: p.message }
+              : { path: 'draft', message: 'conflicts with the rest of the scenario' };
+          }),
+        );
+      const parsed = r.value.record?.drafts.find((d) => d.name === draft);
+      if (!parsed) throw notFound('no such draft');
+      let evaluation: Json;
+      try {
+        evaluation = JSON.parse(JSON.stringify(evaluateDraft(r.value, parsed))) as Json;
+      } catch (e) {
+        if (e instanceof ConcordError) throw new ProblemError(409, 'Version cannot be evaluated', e.message);
+        throw e;
+      }
+      return c.json(
+        {
+          version,
+          ...viewDraftEvaluation(
+            evaluation as unknown as Parameters<typeof viewDraftEvaluation>[0],
+            a.viewer,
+          ),
+        },
         200,
       );
     },

@@ -1,10 +1,13 @@
-// The single negotiating text (mediator): drafts as numbered points fixing issue values or not,
-// new versions with a message (saved versions are what the parties read), and a side-by-side diff
-// of any two versions with each party's acceptance, computed in the Web Worker on the whole scenario.
+// The single negotiating text. The mediator edits it: drafts as numbered points fixing issue
+// values or not, new versions with a message (saved versions are what the parties read), and a
+// side-by-side diff of any two versions with each party's acceptance, computed in the Web Worker on
+// the whole scenario. Parties and observers read its history: the same diff of any two versions;
+// a party also sees, from the server, whether each of the two is acceptable to it and to all
+// (docs/privacy.md); an observer sees the text only.
 import { useEffect, useState } from 'react';
 import { api, type DraftPoint, type DraftText, type Room, roomPath } from '../api.js';
 import { ErrorBox, Loading, Progress, Section, useLoad } from '../components/ui.js';
-import { acceptanceRows, diffRows } from '../logic/diff-view.js';
+import { acceptanceRows, diffRows, type EvaluationView } from '../logic/diff-view.js';
 import { AnalysisLane } from '../worker/client.js';
 import type { Evaluation } from '../worker/protocol.js';
 import { RoomHeader } from './room.js';
@@ -17,33 +20,70 @@ interface Version {
   body: Omit<DraftText, 'name'> | null;
 }
 
+/** A version's verdict as a party receives it (GET …/versions/{version}/verdict). */
+interface Verdict {
+  version: number;
+  acceptableToAll: boolean;
+  acceptableToMe: boolean;
+  myRedLinesCrossed: string[];
+}
+
+const loadVersions = (room: string, name: string) =>
+  name
+    ? api<{ versions: Version[] }>('GET', roomPath(room, `/drafts/${encodeURIComponent(name)}/versions`))
+    : Promise.resolve({ versions: [] as Version[] });
+
 export function DraftEditor({ room: roomId }: { room: string }) {
   const room = useLoad(() => api<Room>('GET', roomPath(roomId)), [roomId]);
   if (room.error) return <ErrorBox error={room.error} title="Could not open the room" />;
   if (!room.data) return <Loading what="the room" />;
-  if (room.data.role !== 'mediator')
-    return (
-      <ErrorBox
-        error={new Error('Only the mediator edits the negotiating text.')}
-        title="Not yours to edit"
-      />
-    );
+  if (room.data.role !== 'mediator') return <DraftHistory room={room.data} />;
   return <Editor room={room.data} onSaved={room.reload} />;
+}
+
+/** The drafts' history for a party or an observer: read only. */
+function DraftHistory({ room }: { room: Room }) {
+  const drafts = room.text.drafts ?? [];
+  const [name, setName] = useState(drafts.at(-1)?.name ?? '');
+  const versions = useLoad(() => loadVersions(room.id, name), [room.id, name]);
+  return (
+    <div data-page="draft-history">
+      <RoomHeader room={room} />
+      <div className="grid">
+        <Section title="Drafts history" id="diff">
+          <p className="small muted">
+            Every saved version of the negotiating text; pick two to compare them side by side.
+            {room.role === 'party'
+              ? ' Whether a version is acceptable to you and to all parties is computed on the current preferences of every party; you learn only these yes/no answers.'
+              : ''}
+          </p>
+          <label htmlFor="draft-select">Draft</label>
+          <select id="draft-select" value={name} onChange={(e) => setName(e.target.value)}>
+            {drafts.map((d) => (
+              <option key={d.name}>{d.name}</option>
+            ))}
+          </select>
+          {drafts.length === 0 && <p className="muted">No drafts yet.</p>}
+          <ErrorBox error={versions.error} title="Versions not available" />
+          {versions.data && (
+            <VersionDiff
+              name={name}
+              versions={versions.data.versions}
+              acceptance={(a, b) =>
+                room.role === 'party' ? <PartyVerdicts room={room} name={name} a={a} b={b} /> : null
+              }
+            />
+          )}
+        </Section>
+      </div>
+    </div>
+  );
 }
 
 function Editor({ room, onSaved }: { room: Room; onSaved: () => void }) {
   const drafts = room.text.drafts ?? [];
   const [name, setName] = useState(drafts.at(-1)?.name ?? '');
-  const versions = useLoad(
-    () =>
-      name
-        ? api<{ versions: Version[] }>(
-            'GET',
-            roomPath(room.id, `/drafts/${encodeURIComponent(name)}/versions`),
-          )
-        : Promise.resolve({ versions: [] }),
-    [room.id, name],
-  );
+  const versions = useLoad(() => loadVersions(room.id, name), [room.id, name]);
   const current = drafts.find((d) => d.name === name);
   const [points, setPoints] = useState<DraftPoint[]>([]);
   const [message, setMessage] = useState('');
@@ -186,14 +226,37 @@ function Editor({ room, onSaved }: { room: Room; onSaved: () => void }) {
         </Section>
         <Section title="Versions and diff" id="diff">
           <ErrorBox error={versions.error} title="Versions not available" />
-          {versions.data && <VersionDiff room={room} name={name} versions={versions.data.versions} />}
+          {versions.data && (
+            <VersionDiff
+              name={name}
+              versions={versions.data.versions}
+              acceptance={(a, b) => (
+                <MediatorAcceptance
+                  room={room}
+                  name={name}
+                  a={a}
+                  b={b}
+                  versions={versions.data?.versions ?? []}
+                />
+              )}
+            />
+          )}
         </Section>
       </div>
     </div>
   );
 }
 
-function VersionDiff({ room, name, versions }: { room: Room; name: string; versions: Version[] }) {
+/** Pick two versions (the last two at first) and see the side-by-side diff; `acceptance` below it. */
+function VersionDiff({
+  name,
+  versions,
+  acceptance,
+}: {
+  name: string;
+  versions: Version[];
+  acceptance: (a: Version | undefined, b: Version | undefined) => React.ReactNode;
+}) {
   const live = versions.filter((v) => v.body);
   const [a, setA] = useState(live.at(-2)?.version ?? live[0]?.version ?? 0);
   const [b, setB] = useState(live.at(-1)?.version ?? 0);
@@ -203,6 +266,115 @@ function VersionDiff({ room, name, versions }: { room: Room; name: string; versi
   }, [versions]);
   const va = live.find((v) => v.version === a);
   const vb = live.find((v) => v.version === b);
+
+  const pick = (value: number, set: (n: number) => void, label: string) => (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => set(Number(e.target.value))}>
+        {live.map((v) => (
+          <option key={v.version} value={v.version}>
+            v{v.version} — {v.message || 'no message'} ({v.author ?? 'import'})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  if (live.length === 0) return <p className="muted">No versions.</p>;
+  const rows = va?.body && vb?.body ? diffRows({ ...va.body, name }, { ...vb.body, name }) : [];
+  return (
+    <>
+      <div className="controls">
+        {pick(a, setA, 'Before')}
+        {pick(b, setB, 'After')}
+      </div>
+      <div className="scroll">
+        <table className="diff" data-testid="diff">
+          <thead>
+            <tr>
+              <th scope="col">v{a}</th>
+              <th scope="col">v{b}</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i} className={`change-${r.change}`} data-change={r.change}>
+                <td>
+                  {r.left
+                    ? `${r.left.number}. ${r.left.title}${r.left.sets.length ? ` — ${r.left.sets.join('; ')}` : ''}`
+                    : ''}
+                </td>
+                <td>
+                  {r.right
+                    ? `${r.right.number}. ${r.right.title}${r.right.sets.length ? ` — ${r.right.sets.join('; ')}` : ''}`
+                    : ''}
+                </td>
+                <td>
+                  {r.change}
+                  {r.what.length > 0 ? `: ${r.what.join(', ')}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {acceptance(va, vb)}
+    </>
+  );
+}
+
+const yes = (x?: boolean) => (x === undefined ? '…' : x ? 'accepts' : 'rejects');
+
+function AcceptanceTable({
+  a,
+  b,
+  before,
+  after,
+  me,
+}: {
+  a?: Version | undefined;
+  b?: Version | undefined;
+  before: EvaluationView | undefined;
+  after: EvaluationView | undefined;
+  me?: string;
+}) {
+  const acc = acceptanceRows(before, after, me);
+  return (
+    <table className="acceptance">
+      <thead>
+        <tr>
+          <th scope="col">Party</th>
+          <th scope="col">v{a?.version}</th>
+          <th scope="col">v{b?.version}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {acc.map((r) => (
+          <tr key={r.who}>
+            <th scope="row">{r.who}</th>
+            <td data-yes={r.before === undefined ? '' : r.before ? 'yes' : 'no'}>{yes(r.before)}</td>
+            <td data-yes={r.after === undefined ? '' : r.after ? 'yes' : 'no'}>{yes(r.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The mediator: every party's acceptance of both versions, in the Web Worker on the whole scenario. */
+function MediatorAcceptance({
+  room,
+  name,
+  a: va,
+  b: vb,
+  versions,
+}: {
+  room: Room;
+  name: string;
+  a: Version | undefined;
+  b: Version | undefined;
+  versions: Version[];
+}) {
   const [evals, setEvals] = useState<{ list?: Evaluation[]; error?: unknown; busy?: boolean }>({});
   const yaml = useLoad(
     () => api<{ yaml: string }>('GET', roomPath(room.id, '/scenario')),
@@ -227,79 +399,64 @@ function VersionDiff({ room, name, versions }: { room: Room; name: string; versi
       );
     return () => lane.stop();
   }, [va, vb, yaml.data, name]);
-
-  const pick = (value: number, set: (n: number) => void, label: string) => (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => set(Number(e.target.value))}>
-        {live.map((v) => (
-          <option key={v.version} value={v.version}>
-            v{v.version} — {v.message || 'no message'} ({v.author ?? 'import'})
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  if (live.length === 0) return <p className="muted">No versions.</p>;
-  const rows = va?.body && vb?.body ? diffRows({ ...va.body, name }, { ...vb.body, name }) : [];
-  const acc = acceptanceRows(evals.list?.[0], evals.list?.[1]);
-  const yes = (x?: boolean) => (x === undefined ? '…' : x ? 'accepts' : 'rejects');
   return (
     <>
-      <div className="controls">
-        {pick(a, setA, 'Before')}
-        {pick(b, setB, 'After')}
-      </div>
-      <table className="diff" data-testid="diff">
-        <thead>
-          <tr>
-            <th scope="col">v{a}</th>
-            <th scope="col">v{b}</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className={`change-${r.change}`} data-change={r.change}>
-              <td>
-                {r.left
-                  ? `${r.left.number}. ${r.left.title}${r.left.sets.length ? ` — ${r.left.sets.join('; ')}` : ''}`
-                  : ''}
-              </td>
-              <td>
-                {r.right
-                  ? `${r.right.number}. ${r.right.title}${r.right.sets.length ? ` — ${r.right.sets.join('; ')}` : ''}`
-                  : ''}
-              </td>
-              <td>
-                {r.change}
-                {r.what.length > 0 ? `: ${r.what.join(', ')}` : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
       <h3>Acceptance</h3>
       <Progress active={evals.busy === true} label="Evaluating both versions" />
       <ErrorBox error={evals.error} title="Evaluation failed" />
-      <table className="acceptance">
-        <thead>
-          <tr>
-            <th scope="col">Party</th>
-            <th scope="col">v{a}</th>
-            <th scope="col">v{b}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {acc.map((r) => (
-            <tr key={r.who}>
-              <th scope="row">{r.who}</th>
-              <td>{yes(r.before)}</td>
-              <td>{yes(r.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AcceptanceTable a={va} b={vb} before={evals.list?.[0]} after={evals.list?.[1]} />
     </>
+  );
+}
+
+/** A party: from the server, whether each version is acceptable to it and to all; nothing more. */
+function PartyVerdicts({
+  room,
+  name,
+  a,
+  b,
+}: {
+  room: Room;
+  name: string;
+  a: Version | undefined;
+  b: Version | undefined;
+}) {
+  const verdict = (v: Version | undefined) =>
+    v
+      ? api<Verdict>(
+          'GET',
+          roomPath(room.id, `/drafts/${encodeURIComponent(name)}/versions/${v.version}/verdict`),
+        )
+      : Promise.resolve(undefined);
+  const both = useLoad(() => Promise.all([verdict(a), verdict(b)]), [room.id, name, a?.version, b?.version]);
+  const me = room.parties.find((p) => p.slug === room.party)?.name ?? 'you';
+  const [before, after] = both.data ?? [];
+  const crossed = [...new Set([...(before?.myRedLinesCrossed ?? []), ...(after?.myRedLinesCrossed ?? [])])];
+  return (
+    <div data-testid="verdicts" className="verdicts" data-loading={both.loading ? 'yes' : 'no'}>
+      <h3>Acceptable to you?</h3>
+      <ErrorBox error={both.error} title="Verdicts not available" />
+      <AcceptanceTable
+        a={a}
+        b={b}
+        before={both.loading ? undefined : before}
+        after={both.loading ? undefined : after}
+        me={`${me} (you)`}
+      />
+      {!both.loading && crossed.length > 0 && (
+        <ul className="small">
+          {before && before.myRedLinesCrossed.length > 0 && (
+            <li>
+              v{before.version} crosses your red lines: {before.myRedLinesCrossed.join(', ')}
+            </li>
+          )}
+          {after && after.myRedLinesCrossed.length > 0 && (
+            <li>
+              v{after.version} crosses your red lines: {after.myRedLinesCrossed.join(', ')}
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
   );
 }

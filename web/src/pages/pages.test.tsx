@@ -3,6 +3,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Room } from '../api.js';
+import { AddRedLine } from '../components/red-line-form.js';
 import { ObserverView } from './observer.js';
 import { RoomHeader } from './room.js';
 
@@ -42,5 +43,30 @@ describe('rendering by role', () => {
     const p = renderToStaticMarkup(<RoomHeader room={room('party', 'b')} />);
     expect(p).toContain('party: B');
     expect(p).not.toContain('Draft editor');
+  });
+
+  it('every role reaches the drafts: the mediator its editor, the others the read-only history', () => {
+    for (const [role, text] of [
+      ['mediator', 'Draft editor'],
+      ['party', 'Drafts history'],
+      ['observer', 'Drafts history'],
+    ] as const) {
+      const html = renderToStaticMarkup(<RoomHeader room={room(role, role === 'party' ? 'b' : null)} />);
+      expect(html, role).toContain(`<a href="/rooms/r/drafts">${text}</a>`);
+    }
+  });
+
+  it('the add-a-red-line form: labelled fields, one condition to start, options of the issue as boxes', () => {
+    const html = renderToStaticMarkup(
+      <AddRedLine issues={room('party', 'b').text.issues ?? []} party="b" taken={[]} onAdd={() => {}} />,
+    );
+    expect(html).toContain('<legend>Add a red line</legend>');
+    expect(html).toContain('The red line in words');
+    expect(html).toContain('placeholder="b-red-line"');
+    expect(html).toContain('<legend>Condition 1</legend>');
+    expect(html).toContain('must be one of');
+    expect(html).toContain('must not be one of');
+    expect(html).not.toContain('must be at least');
+    expect(html.match(/type="checkbox"/g)?.length).toBe(2);
   });
 });

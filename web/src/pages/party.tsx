@@ -1,12 +1,14 @@
-// A party's private room: its preferences as sliders, "check a package" on them (on the server,
-// which holds the shared text; nothing of another party's), what the joint analysis may tell it,
-// and blind offers.
+// A party's private room: its preferences as sliders, its red lines (dropped or added with a
+// form), "check a package" on them (on the server, which holds the shared text; nothing of another
+// party's), what the joint analysis may tell it, and blind offers.
 import { useEffect, useMemo, useState } from 'react';
-import { api, type Option, type Room, roomPath } from '../api.js';
+import { ApiError, api, type Option, type Room, roomPath } from '../api.js';
 import type { PreferenceSet } from '../components/matrix.js';
+import { AddRedLine } from '../components/red-line-form.js';
 import { Drafts, Evidence, Issues, publicEvidence, Timeline } from '../components/shared-text.js';
 import { ErrorBox, Loading, Section, useLoad } from '../components/ui.js';
 import { debounce } from '../logic/debounce.js';
+import { type Condition, conditionText, serverProblemsOf } from '../logic/red-lines.js';
 import { JointAnswers } from './joint-answers.js';
 import { RoomHeader } from './room.js';
 
@@ -56,6 +58,10 @@ function Slider(props: {
     </div>
   );
 }
+
+/** The server's problems about red line `i`, from a failed save or check. */
+const problemsOf = (error: unknown, i: number) =>
+  error instanceof ApiError ? serverProblemsOf(error.errors, i) : [];
 
 const firstPackage = (issues: Option[]): Package =>
   Object.fromEntries(issues.map((i) => [i.name, i.options ? (i.options[0] as string) : (i.min ?? 0)]));
@@ -195,10 +201,18 @@ export function PartyRoom({ room }: { room: Room }) {
           )}
           <h3>Red lines</h3>
           {(prefs.redLines ?? []).length === 0 && <p className="muted">None.</p>}
-          <ul>
+          <ul data-testid="red-lines">
             {(prefs.redLines ?? []).map((r, i) => (
-              <li key={r.id}>
+              <li key={r.id} data-red-line={r.id}>
                 <code>{r.id}</code> {r.description}{' '}
+                {r.forbid !== undefined && (
+                  <span className="small muted">(crossed when {conditionText(r.forbid as Condition)})</span>
+                )}{' '}
+                {[...problemsOf(saved.error, i), ...problemsOf(check.error, i)].map((e) => (
+                  <span key={`${e.path}:${e.message}`} className="field-error">
+                    The server: {e.path ? <code>{e.path}</code> : null} {e.message}
+                  </span>
+                ))}
                 <button
                   type="button"
                   onClick={() =>
@@ -212,6 +226,19 @@ export function PartyRoom({ room }: { room: Room }) {
               </li>
             ))}
           </ul>
+          <AddRedLine
+            issues={issues}
+            party={slug}
+            taken={[
+              ...(prefs.redLines ?? []).map((r) => r.id),
+              ...((room.text.constraints ?? []) as { id?: string }[]).flatMap((c) => (c.id ? [c.id] : [])),
+            ]}
+            onAdd={(line) =>
+              edit((p) => {
+                p.redLines = [...(p.redLines ?? []), { ...line }];
+              })
+            }
+          />
           <label>
             Why (kept in your history)
             <input value={message} onChange={(e) => setMessage(e.target.value)} />

@@ -1,5 +1,6 @@
 // A room: the page for my role (mediator's desk, party's private room, observer view), with
-// the room's header: exports and, for the mediator, invitations and the draft editor.
+// the room's header: exports, the drafts (the mediator's editor; everyone else's read-only
+// history) and, for the mediator, invitations.
 import { useState } from 'react';
 import { api, type Room, roomPath } from '../api.js';
 import { Link } from '../components/link.js';
@@ -42,7 +43,9 @@ export function RoomHeader({ room, children }: { room: Room; children?: React.Re
         <Link to={`/rooms/${encodeURIComponent(room.id)}`}>
           {room.role === 'mediator' ? "Mediator's desk" : 'Room'}
         </Link>
-        {caps.draftEditor && <Link to={`/rooms/${encodeURIComponent(room.id)}/drafts`}>Draft editor</Link>}
+        <Link to={`/rooms/${encodeURIComponent(room.id)}/drafts`}>
+          {caps.draftEditor ? 'Draft editor' : 'Drafts history'}
+        </Link>
         <button type="button" onClick={exportYaml}>
           Export YAML{caps.exportComplete ? '' : ' (shared text)'}
         </button>
