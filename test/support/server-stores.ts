@@ -91,16 +91,21 @@ async function startCluster(): Promise<Cluster> {
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`,
     'start',
   ]);
-  return {
-    url: `postgres://concord@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      try {
-        pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  let stopped = false;
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
+    try {
+      pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+  // A test file that fails before its cleanup (or a worker that exits early) still stops the
+  // cluster: no postgres left running in /tmp after a red run.
+  process.once('exit', stop);
+  return { url: `postgres://concord@127.0.0.1:${port}/postgres`, stop };
 }
 
 let cluster: Promise<Cluster | undefined> | undefined;
