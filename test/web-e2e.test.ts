@@ -392,12 +392,17 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
       expect(seen.includes(marker), `the other party's session holds ${marker}`).toBe(false);
   });
 
-  it('a party reads the drafts history: the diff of two versions and its own verdict on each', async () => {
-    const { page, responses, settled } = await session('russia@demo.local');
+  /** From the room page to the drafts history of the 19-point plan, as a member finds it. */
+  async function openDraftsHistory(page: Page): Promise<void> {
     await page.goto(`${base}rooms/${ROOM}`);
     await page.getByRole('link', { name: 'Drafts history' }).click();
     await page.getByRole('heading', { name: 'Drafts history' }).waitFor();
     await page.locator('#draft-select').selectOption('19-point plan');
+  }
+
+  it('a party reads the drafts history: the diff of two versions and its own verdict on each', async () => {
+    const { page, responses, settled } = await session('russia@demo.local');
+    await openDraftsHistory(page);
     // The version the mediator saved above against the first.
     const changed = page.locator('[data-testid=diff] tr[data-change=changed]');
     await expect.poll(() => changed.count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -461,10 +466,7 @@ describe.runIf(browserHere())('the web workbench in chromium', () => {
 
   it('an observer reads the drafts history: the text and its diff, no acceptance', async () => {
     const { page, responses, settled } = await session('observer@demo.local');
-    await page.goto(`${base}rooms/${ROOM}`);
-    await page.getByRole('link', { name: 'Drafts history' }).click();
-    await page.getByRole('heading', { name: 'Drafts history' }).waitFor();
-    await page.locator('#draft-select').selectOption('19-point plan');
+    await openDraftsHistory(page);
     const changed = page.locator('[data-testid=diff] tr[data-change=changed]');
     await expect.poll(() => changed.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await changed.first().textContent()).toContain('armed forces cap = 680,000');
