@@ -198,8 +198,16 @@ function qualifyReferences(parts: ScenarioParts, renames: RedLineRenames): Json 
   const parties = partiesOf(parts.shared);
   const shared: Json = { ...parts.shared };
   const param = (x: unknown) => renameParameter(x, parties, parts.preferences, renames);
-  /** `list` with `id`'s other holders added at the end (or in its place when no red line keeps it). */
-  const expand = <T>(list: readonly T[], idOf: (x: T) => unknown, withId: (x: T, id: string) => T): T[] => {
+  /**
+   * `list` with each id's other holders added at the end; when no red line keeps the bare id (a
+   * constraint does), in its place unless `keep` (evidence may support the constraint).
+   */
+  const expand = <T>(
+    list: readonly T[],
+    idOf: (x: T) => unknown,
+    withId: (x: T, id: string) => T,
+    keep = false,
+  ): T[] => {
     const out = [...list];
     const tail: T[] = [];
     list.forEach((x, i) => {
@@ -208,7 +216,7 @@ function qualifyReferences(parts: ScenarioParts, renames: RedLineRenames): Json 
       const all = holders(id, parties, parts, renames);
       if (all.length === 0 || (all.length === 1 && all[0] === id)) return;
       const others = all.filter((h) => h !== id);
-      if (!all.includes(id)) out[i] = withId(x, others.shift() as string);
+      if (!all.includes(id) && !keep) out[i] = withId(x, others.shift() as string);
       for (const h of others) tail.push(withId(x, h));
     });
     return [...out, ...tail];
@@ -253,6 +261,7 @@ function qualifyReferences(parts: ScenarioParts, renames: RedLineRenames): Json 
               e.supports as unknown[],
               (s) => s,
               (_, id) => id,
+              true,
             ),
           }
         : e,
