@@ -244,6 +244,33 @@ describe.each(kinds)('red-line ids across parties on %s', (kind) => {
     expect(JSON.stringify(runs)).not.toContain('~ukraine');
   }, 300_000);
 
+  it("a refused set's answer does not move when another party's private set changes", async () => {
+    const ua = await prefs('ukraine');
+    const bad = {
+      ...ua,
+      redLines: [...(ua.redLines as Json[]), floor('ua-twice', 'one'), floor('ua-twice', 'two')],
+    };
+    const first = await put('ukraine', bad);
+    expect(first.status).toBe(422);
+    expect(first.text).toContain('duplicate red-line id \\"ua-twice\\"');
+    // Russia (before Ukraine in the composed scenario) saves a longer set.
+    const ru = await prefs('russia');
+    const longer = (ru.redLines as Json[]).map((r) => ({
+      ...r,
+      description: `${String(r.description)} ${'·'.repeat(97)}`,
+    }));
+    expect((await put('russia', { ...ru, redLines: longer })).status).toBe(200);
+    const second = await put('ukraine', bad);
+    expect(second.text).toBe(first.text);
+    // The same for a preview.
+    const preview = (token: string) =>
+      api.call('POST', path('ukraine', 'check'), { token, body: { package: pkg, preferences: bad } });
+    const p1 = await preview(t.ukraine as string);
+    expect(p1.status).toBe(422);
+    expect((await put('russia', ru)).status).toBe(200);
+    expect((await preview(t.ukraine as string)).text).toBe(p1.text);
+  }, 120_000);
+
   it('ids the shared text names stay with the red lines they name', async () => {
     // ru-cap is named by an event (add-red-line) and by evidence: public, and Russia's.
     const ua = await prefs('ukraine');
