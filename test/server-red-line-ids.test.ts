@@ -181,6 +181,15 @@ describe.each(kinds)('red-line ids across parties on %s', (kind) => {
     expect(after.ukraineCrossed).toContain('ru-secret-floor~ukraine');
     expect(after.ukraine?.myRedLinesCrossed).toContain('ru-secret-floor');
     expect(JSON.stringify(after.ukraine)).not.toContain('~');
+    // And in the drafts history's verdict on a version of the plan.
+    const verdict = await api.call(
+      'GET',
+      `/api/rooms/${ROOM}/drafts/${encodeURIComponent('28-point plan')}/versions/1/verdict`,
+      { token: t.ukraine },
+    );
+    expect(verdict.status, verdict.text).toBe(200);
+    expect((verdict.json as Json).myRedLinesCrossed).toContain('ru-secret-floor');
+    expect(verdict.text).not.toContain('~');
     // Russia's views did not move.
     expect(await check('russia')).toEqual(ruCheck);
     expect(mine(after.russia as Json)).toEqual(mine(before.russia as Json));
