@@ -4,7 +4,9 @@
  * session) × every room state is called, and nothing another party or an observer receives —
  * body, error or event stream — holds a marker, a number derived from a party's preferences in
  * the mediator's results (its utilities, gains, acceptance figures), or a party's private
- * blind-offer package. On PGlite and on PostgreSQL.
+ * blind-offer package. Every party also holds a red line under one common id (`COMMON_LINE`): the
+ * server accepts it from each, and no one but the mediator ever sees it qualified (which would
+ * tell that another party uses that id). On PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server/index.js';
@@ -27,6 +29,8 @@ const NAMES: Record<string, string> = {
   'european-governments': 'European governments',
 };
 type Json = Record<string, unknown>;
+/** A red-line id every party uses privately; the composition qualifies all but the first. */
+const COMMON_LINE = 'common-private-line';
 
 const kinds = await storeKinds();
 /** Totals over the stores, printed at the end (the closing note quotes them). */
@@ -110,6 +114,12 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
             { issue: 'NATO', in: ['barred'] },
           ],
         },
+      });
+      // Crossed by every party's checked package (caps of 240,000 to 360,000).
+      redLines.push({
+        id: COMMON_LINE,
+        description: 'no army under 400,000',
+        forbid: { issue: 'armed forces cap', below: 400000 },
       });
       prefs.redLines = redLines;
       const put = await api.call('PUT', `/api/rooms/${ROOM}/parties/${p}/preferences?message=${tag}`, {
@@ -363,6 +373,8 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
                     for (const pkg of s.packages)
                       if (containsObject(values, pkg)) leaks.push(`${p}'s private package`);
                   }
+                  if (r.text.includes(`${COMMON_LINE}~`))
+                    leaks.push(`${COMMON_LINE} qualified: others use it`);
                   expect(leaks, where).toEqual([]);
                 });
         }
@@ -384,6 +396,18 @@ describe.each(kinds)('zero leaks on %s', (kind) => {
       token: tokens.russia,
     });
     expect(own.text).toContain(secrets.russia?.strings[0] as string);
+    // The common id is really shared: the mediator's export qualifies all but Russia's (the first),
+    // and a later party's own check shows it crossed under its own id.
+    const yaml = (
+      (await api.call('GET', `/api/rooms/${ROOM}/scenario`, { token: tokens.mediator })).json as Json
+    ).yaml as string;
+    expect(yaml).toContain(`id: ${COMMON_LINE}\n`);
+    expect(yaml).toContain(`id: ${COMMON_LINE}~ukraine\n`);
+    const check = await api.call('POST', `/api/rooms/${ROOM}/parties/ukraine/check`, {
+      token: tokens.ukraine,
+      body: { package: secrets.ukraine?.packages[0] },
+    });
+    expect(check.text).toContain(`"id":"${COMMON_LINE}"`);
     // And the overlap of blind offers is the common package only.
     const offers = (await api.call('GET', `/api/rooms/${ROOM}/offers`, { token: tokens.observer }))
       .json as Json;

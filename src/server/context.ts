@@ -9,7 +9,7 @@ import type { Store } from './db/open.js';
 import { forbidden, ProblemError } from './problem.js';
 import { membership } from './repo.js';
 import type { Runner } from './runner.js';
-import { partiesOf } from './scenario-parts.js';
+import { ownRedLineIds, partiesOf } from './scenario-parts.js';
 import type { Role, Viewer } from './views.js';
 
 export const SESSION_COOKIE = 'concord_session';
@@ -75,7 +75,10 @@ export async function accessRoom(
   ctx: ServerContext,
   c: Context<AppEnv>,
   roomId: string,
-  state?: { shared: Record<string, unknown> },
+  state?: {
+    shared: Record<string, unknown>;
+    preferences?: Readonly<Record<string, Record<string, unknown>>>;
+  },
 ): Promise<Access> {
   const user = userOf(c);
   const m = await membership(ctx.store.db, roomId, user.id);
@@ -83,7 +86,10 @@ export async function accessRoom(
   let party: Viewer['party'];
   if (m.role === 'party' && m.party) {
     const name = state ? partiesOf(state.shared).find((p) => p.slug === m.party)?.name : undefined;
-    party = { slug: m.party, name: name ?? m.party };
+    const redLineId = state?.preferences
+      ? ownRedLineIds({ shared: state.shared, preferences: state.preferences }, m.party)
+      : undefined;
+    party = { slug: m.party, name: name ?? m.party, ...(redLineId ? { redLineId } : {}) };
   }
   return { roomId, user, viewer: { role: m.role as Role, ...(party ? { party } : {}) } };
 }

@@ -48,6 +48,28 @@ describe('views: the privacy rules per result', () => {
     });
   });
 
+  it("a party's red lines read under its own ids (a qualified id mapped back), the mediator's as computed", () => {
+    const e = {
+      ...evaluation,
+      parties: evaluation.parties.map((p) =>
+        p.party === 'Ukraine' ? { ...p, redLinesCrossed: ['ru-floor~ukraine', 'ua-cap'] } : p,
+      ),
+    };
+    const back = (id: string) => (id === 'ru-floor~ukraine' ? 'ru-floor' : id);
+    const ukraine: Viewer = { role: 'party', party: { slug: 'ukraine', name: 'Ukraine', redLineId: back } };
+    expect(viewDraftEvaluation(e, ukraine)).toMatchObject({ myRedLinesCrossed: ['ru-floor', 'ua-cap'] });
+    expect(viewDraftEvaluation(e, mediator)).toBe(e);
+    const c = {
+      zoneExists: false,
+      blocking: [
+        [{ party: 'Ukraine', redLine: 'ru-floor~ukraine' }],
+        [{ party: 'Russia', redLine: 'ru-floor' }],
+      ],
+    };
+    expect(viewConcessions(c, ukraine)).toEqual({ zoneExists: false, myBindingRedLines: ['ru-floor'] });
+    expect(viewConcessions(c, russia)).toEqual({ zoneExists: false, myBindingRedLines: ['ru-floor'] });
+  });
+
   it('concessions: own binding red lines only', () => {
     const c = {
       zoneExists: false,

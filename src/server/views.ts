@@ -10,11 +10,23 @@ import type { Json } from './scenario-parts.js';
 
 export type Role = 'mediator' | 'party' | 'observer';
 
-/** Who is looking: the role, and for a party its slug and its name in the scenario. */
+/**
+ * Who is looking: the role, and for a party its slug, its name in the scenario and how to read
+ * red-line ids of the composed scenario as its own (a later party's id that another party also
+ * uses is qualified for computation, `<id>~<party>`: the party gets its own id back, so it never
+ * learns of the collision). Without `redLineId`, ids are shown as computed.
+ */
 export interface Viewer {
   readonly role: Role;
-  readonly party?: { readonly slug: string; readonly name: string };
+  readonly party?: {
+    readonly slug: string;
+    readonly name: string;
+    readonly redLineId?: (composedId: string) => string;
+  };
 }
+
+/** A red-line id of the composed scenario as the viewing party wrote it. */
+const own = (v: Viewer, id: string): string => v.party?.redLineId?.(id) ?? id;
 
 interface RedLineRef {
   party: string;
@@ -34,7 +46,7 @@ export function viewDraftEvaluation(e: DraftEval, v: Viewer): Json {
   if (v.role === 'party') {
     const me = e.parties.find((p) => p.party === v.party?.name);
     out.acceptableToMe = me?.accepts ?? false;
-    out.myRedLinesCrossed = me?.redLinesCrossed ?? [];
+    out.myRedLinesCrossed = (me?.redLinesCrossed ?? []).map((id) => own(v, id));
   }
   return out;
 }
@@ -46,7 +58,7 @@ const myBlocking = (blocking: RedLineRef[][], v: Viewer): string[] =>
       blocking
         .flat()
         .filter((r) => r.party === v.party?.name)
-        .map((r) => r.redLine),
+        .map((r) => own(v, r.redLine)),
     ),
   ].sort();
 

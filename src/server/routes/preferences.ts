@@ -1,9 +1,10 @@
 // A party's private preference set: read and written by that party and the mediator only.
 import { createRoute, z } from '@hono/zod-openapi';
 import { type App, accessRoom, type ServerContext, userOf } from '../context.js';
+import { checkPreferences } from '../preference-check.js';
 import { forbidden, invalid, notFound } from '../problem.js';
 import * as repo from '../repo.js';
-import { type Json, partiesOf, readComposed } from '../scenario-parts.js';
+import { type Json, partiesOf } from '../scenario-parts.js';
 import { json, Message, PartyParam, preferencesSchema, problems, registerJsonSchema } from '../schemas.js';
 
 const Version = z.object({
@@ -94,28 +95,10 @@ export function registerPreferenceRoutes(app: App, ctx: ServerContext): void {
           })),
         );
       const prefs = raw as Json;
-      const r = readComposed(
-        { ...state.parts, preferences: { ...state.parts.preferences, [party]: prefs } },
-        room,
-      );
-      if (!r.ok) {
-        // Only problems in this party's own fields are told in detail; anything else would
-        // describe the shared text or the mediator's model, which the writer may not read.
-        const errors = r.problems.map((p) => {
-          const path = p.path ?? [];
-          if (path[0] === 'parties' && path[1] === index)
-            return { path: ['body', ...path.slice(2).map(String)].join('/'), message: p.message };
-          const section = String(path[0] ?? '');
-          if (section === 'parties') return { path: 'body', message: "conflicts with another party's set" };
-          return {
-            path: 'body',
-            message: ['assumptions', 'levers', 'conflict'].includes(section)
-              ? "conflicts with the mediator's model (assumptions, levers); ask the mediator"
-              : `conflicts with the shared text at ${path.join('/')}: ${p.message}`,
-          };
-        });
-        throw invalid('the preference set does not fit the scenario', errors);
-      }
+      // The answer reads the shared text and this party's own sets only: a red-line id another
+      // party also uses is accepted (the composition qualifies it), so no answer tells of it.
+      const checked = checkPreferences(state.parts, room, party, index, prefs, 'body');
+      if (!checked.ok) throw invalid('the preference set does not fit the scenario', checked.errors);
       const version = await repo.putPreferences(db, room, party, prefs, {
         userId: a.user.id,
         message: message ?? '',

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { ConcordError, type Draft, evaluateDraft } from '../../index.js';
 import { type App, accessRoom, type ServerContext, userOf } from '../context.js';
 import { draftVersions, users } from '../db/schema.js';
+import { checkPreferences } from '../preference-check.js';
 import { forbidden, invalid, notFound, ProblemError } from '../problem.js';
 import * as repo from '../repo.js';
 import { type Json, partiesOf, readComposed } from '../scenario-parts.js';
@@ -234,22 +235,11 @@ export function registerWorkbenchRoutes(app: App, ctx: ServerContext): void {
             });
       }
       if (errors.length > 0) throw invalid('the check has problems', errors);
-      const preferences = req.preferences
-        ? { ...state.parts.preferences, [party]: req.preferences as Json }
-        : state.parts.preferences;
-      const r = readComposed({ ...state.parts, preferences }, room);
-      if (!r.ok)
-        // Only this party's own fields are described: anything else is not the writer's to read.
-        throw invalid(
-          'the preference set does not fit the scenario',
-          r.problems.map((p) => {
-            const path = p.path ?? [];
-            return path[0] === 'parties' && path[1] === index
-              ? { path: ['body', 'preferences', ...path.slice(2).map(String)].join('/'), message: p.message }
-              : { path: 'body/preferences', message: 'conflicts with the rest of the scenario' };
-          }),
-        );
-      const s = r.value;
+      // A preview is checked as a save would be (the same problems, in the same words).
+      const prefs = (req.preferences as Json | undefined) ?? state.parts.preferences[party] ?? {};
+      const r = checkPreferences(state.parts, room, party, index, prefs, 'body/preferences');
+      if (!r.ok) throw invalid('the preference set does not fit the scenario', r.errors);
+      const s = r.scenario;
       const draft: Draft = {
         name: 'package',
         drafters: [],
@@ -262,7 +252,13 @@ export function registerWorkbenchRoutes(app: App, ctx: ServerContext): void {
       const me = e.parties.find((p) => p.party === name);
       const spec = s.parties.find((p) => p.name === name);
       if (!me || !spec) throw notFound('no such party');
-      const lines = new Map(spec.redLines.map((l) => [l.id, l.description ?? l.id]));
+      // The party's own ids: a later party's id another party also uses is qualified in `s`.
+      const ownId = new Map(
+        ((r.parts.preferences[party]?.redLines ?? []) as Json[]).flatMap((l) =>
+          typeof l?.id === 'string' ? [[r.composedId(l.id), l.id] as const] : [],
+        ),
+      );
+      const lines = new Map(spec.redLines.map((l) => [l.id, l.description ?? ownId.get(l.id) ?? l.id]));
       return c.json(
         {
           party,
@@ -271,7 +267,10 @@ export function registerWorkbenchRoutes(app: App, ctx: ServerContext): void {
           reservation: spec.reservationValue,
           gain: me.gain,
           acceptable: me.accepts,
-          redLinesCrossed: me.redLinesCrossed.map((id) => ({ id, description: lines.get(id) ?? id })),
+          redLinesCrossed: me.redLinesCrossed.map((id) => ({
+            id: ownId.get(id) ?? id,
+            description: lines.get(id) ?? ownId.get(id) ?? id,
+          })),
         },
         200,
       );
