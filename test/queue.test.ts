@@ -35,6 +35,7 @@ import {
   queueMonteCarlo,
   scenarioFingerprint,
   scenarioResolver,
+  tournamentJob,
   tournamentJobId,
 } from '../src/node.js';
 import { bits } from './support/bits.js';
@@ -197,7 +198,7 @@ describe.skipIf(!hasRedis('queue tests (BullMQ)'))('distributed runs through the
       await queue.addBulk(
         batches.map((runs) => ({
           name: 'tournament',
-          data: { kind: 'tournament', runs, scenarios: prints },
+          data: tournamentJob(runs, (ref) => prints[ref] as string),
           opts: { jobId: `${copy}-${tournamentJobId(runs)}` },
         })),
       );

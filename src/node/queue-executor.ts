@@ -12,11 +12,11 @@ import {
 } from '../uncertainty/index.js';
 import {
   chunkOptions,
+  decodeResults,
   decodeTally,
-  fromWire,
   monteCarloJob,
   scenarioFingerprint,
-  type TournamentJob,
+  tournamentJob,
   tournamentJobId,
 } from './queue-jobs.js';
 import { type JobRunner, type JobRunnerOptions, openJobRunner, type QueuedJob } from './queue-jobs-runner.js';
@@ -70,25 +70,16 @@ export function queueExecutor(options: QueueExecutorOptions): Executor & { runne
     async run(runs, onResult, { signal } = {}) {
       if (runs.length === 0) return;
       const size = options.batchSize ?? Math.min(100, Math.max(1, Math.ceil(runs.length / 200)));
-      const jobs: QueuedJob[] = batchesOf(runs, size).map((batch: PlannedRun[]) => {
-        const data: TournamentJob = {
-          kind: 'tournament',
-          runs: batch as TournamentJob['runs'],
-          scenarios: Object.fromEntries(
-            [...new Set(batch.map((r) => r.scenario))].map((ref) => [ref, printOf(ref)]),
-          ),
-        };
-        return { id: tournamentJobId(batch), data };
-      });
+      const jobs: QueuedJob[] = batchesOf(runs, size).map((batch: PlannedRun[]) => ({
+        id: tournamentJobId(batch),
+        data: tournamentJob(batch, printOf),
+      }));
       const wanted = new Map(runs.map((r) => [r.id, r]));
+      const runOf = (id: string) => wanted.get(id);
       await (await runner()).run(
         jobs,
         (result) => {
-          if (result.kind !== 'tournament') return;
-          for (const r of result.results) {
-            const run = wanted.get(r.id);
-            if (run) onResult(fromWire(run, r));
-          }
+          if (result.kind === 'tournament') decodeResults(result, runOf, onResult);
         },
         signal,
       );

@@ -30,9 +30,9 @@ export interface QueuedJob {
 }
 
 /** The identities a job's result answers for: run ids, or the Monte Carlo chunk's key. */
-function itemsOf(x: QueueJob | JobResult): string[] {
+function itemsOf(x: QueueJob | JobResult): readonly string[] {
   if (x.kind === 'monte-carlo') return [x.key];
-  return 'runs' in x ? x.runs.map((r) => r.id) : x.results.map((r) => r.id);
+  return 'runs' in x ? x.runs : x.ids;
 }
 
 /**
@@ -88,14 +88,34 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
     run(jobs, onResult, signal) {
       return new Promise<void>((resolve, reject) => {
         const outstanding = new Map<string, QueuedJob>();
-        const pending = new Map<string, Set<string>>(); // job id → identities not answered yet
-        const jobOf = new Map<string, string>(); // identity → job id
+        // Per job (by slot): its id and how many of its identities are not answered yet; per
+        // identity not answered yet: its job's slot (deleted once answered).
+        const slotIds: string[] = [];
+        const slotItems: (readonly string[])[] = [];
+        const left: number[] = [];
+        const jobOf = new Map<string, number>();
         for (const j of jobs) {
+          if (outstanding.has(j.id)) continue;
           outstanding.set(j.id, j);
+          const slot = slotIds.length;
           const items = itemsOf(j.data);
-          pending.set(j.id, new Set(items));
-          for (const item of items) jobOf.set(item, j.id);
+          slotIds.push(j.id);
+          slotItems.push(items);
+          let n = 0;
+          for (const item of items)
+            if (!jobOf.has(item)) {
+              jobOf.set(item, slot);
+              n++;
+            }
+          left.push(n);
+          if (n === 0) outstanding.delete(j.id);
         }
+        const slotOf = new Map(slotIds.map((id, slot) => [id, slot]));
+        /** Identities of a job not answered yet. */
+        const missing = (id: string): string[] => {
+          const slot = slotOf.get(id) as number;
+          return (slotItems[slot] ?? []).filter((item) => jobOf.get(item) === slot);
+        };
         let failure: { error: unknown } | undefined;
         let settled = false;
         let timer: NodeJS.Timeout | undefined;
@@ -136,21 +156,20 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
               );
             return;
           }
-          const answered = itemsOf(parsed.data).filter((item) => {
-            const job = jobOf.get(item);
-            return job !== undefined && pending.get(job)?.has(item);
-          });
-          if (answered.length === 0) return;
+          const items = itemsOf(parsed.data);
+          if (!items.some((item) => jobOf.has(item))) return;
           try {
             if (!failure) onResult(parsed.data);
           } catch (error) {
             fail(error);
           }
-          for (const item of answered) {
-            const job = jobOf.get(item) as string;
-            const left = pending.get(job);
-            left?.delete(item);
-            if (left && left.size === 0) {
+          for (const item of items) {
+            const slot = jobOf.get(item);
+            if (slot === undefined) continue;
+            jobOf.delete(item);
+            left[slot] = (left[slot] as number) - 1;
+            if (left[slot] === 0) {
+              const job = slotIds[slot] as string;
               outstanding.delete(job);
               // Answered by another job (a duplicate): this one need not run.
               if (job !== from) queue.remove(job).catch(() => {});
@@ -216,7 +235,7 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
                     if (outstanding.has(id))
                       failedFor(
                         id,
-                        `it finished without answering for ${[...(pending.get(id) ?? [])].slice(0, 3).join(', ')}`,
+                        `it finished without answering for ${missing(id).slice(0, 3).join(', ')}`,
                         done.attemptsMade,
                       );
                   }
