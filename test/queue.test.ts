@@ -194,9 +194,14 @@ describe.skipIf(!hasRedis('queue tests (BullMQ)'))('distributed runs through the
     const prints = Object.fromEntries(SCENARIOS.map((ref) => [ref, scenarioFingerprint(load(ref))]));
     const batches = batchesOf(p.runs, 2);
     // The same work under other ids, before the coordinator sends its own: duplicates arrive first.
-    for (const copy of ['dup-a', 'dup-b'])
+    // The second copy is cut into other batches (as another session's would be): its results
+    // answer for parts of several of the coordinator's jobs.
+    for (const [copy, size] of [
+      ['dup-a', 2],
+      ['dup-b', 3],
+    ] as const)
       await queue.addBulk(
-        batches.map((runs) => ({
+        batchesOf(p.runs, size).map((runs) => ({
           name: 'tournament',
           data: tournamentJob(runs, (ref) => prints[ref] as string),
           opts: { jobId: `${copy}-${tournamentJobId(runs)}` },

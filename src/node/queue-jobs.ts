@@ -170,6 +170,41 @@ export const tournamentJobSchema = z
     addIssues(ctx, issues);
   });
 
+/** Fields of a planned run that are not shared (the rest are, when equal). */
+const OWN_FIELDS = 4; // id, seed, repetition, agents
+const KNOWN = new Set([
+  'id',
+  'seed',
+  'repetition',
+  'agents',
+  'scenario',
+  'protocol',
+  'variant',
+  'steps',
+  'parties',
+  'mediator',
+]);
+
+/**
+ * Runs with the same key share their entry in `common`: built from the known fields without
+ * allocating objects; a run with fields beyond them is keyed by their JSON as well.
+ */
+function commonKey(run: PlannedRun): string {
+  let fields = OWN_FIELDS + 3; // scenario, protocol, steps
+  if (run.variant !== undefined) fields++;
+  if (run.parties !== undefined) fields++;
+  if (run.mediator !== undefined) fields++;
+  const key = `${run.scenario}\u0000${run.protocol}\u0000${run.variant ?? ''}\u0000${run.steps}\u0000${
+    run.parties === undefined ? '' : JSON.stringify(run.parties)
+  }\u0000${run.mediator ?? ''}\u0000${run.agents.length}`;
+  const keys = Object.keys(run);
+  if (keys.length === fields) return key;
+  const extra = Object.fromEntries(
+    keys.filter((k) => !KNOWN.has(k)).map((k) => [k, (run as unknown as Record<string, unknown>)[k]]),
+  );
+  return `${key}\u0000${JSON.stringify(extra)}`;
+}
+
 /** The job of a batch of planned runs (see {@link tournamentJobSchema}). */
 export function tournamentJob(
   runs: readonly PlannedRun[],
@@ -186,12 +221,12 @@ export function tournamentJob(
   const seed: number[] = [];
   const agents: number[] = [];
   for (const run of runs) {
-    const { id, seed: s, repetition: r, agents: a, ...rest } = run;
-    const key = JSON.stringify(rest) + a.length;
-    let k = commonAt.get(key);
+    const a = run.agents;
+    let k = commonAt.get(commonKey(run));
     if (k === undefined) {
+      const { id: _i, seed: _s, repetition: _r, agents: _a, ...rest } = run;
       k = common.length;
-      commonAt.set(key, k);
+      commonAt.set(commonKey(run), k);
       common.push({ ...rest, seats: a.length } as SharedRun);
       scenarios[run.scenario] ??= fingerprintOf(run.scenario);
     }
@@ -204,10 +239,10 @@ export function tournamentJob(
       }
       agents.push(j);
     }
-    ids.push(id);
+    ids.push(run.id);
     shared.push(k);
-    repetition.push(r);
-    seed.push(s);
+    repetition.push(run.repetition);
+    seed.push(run.seed);
   }
   return { kind: 'tournament', runs: ids, scenarios, common, names, shared, repetition, seed, agents };
 }
@@ -455,11 +490,12 @@ export function encodeResults(
 
 /**
  * The results of a checked wire message, key for key as the local run writes them: each result
- * whose run `runOf` knows goes to `onResult` (others are skipped).
+ * whose run `runOf` knows (given its id and position in the message) goes to `onResult`
+ * (others are skipped).
  */
 export function decodeResults(
   w: WireResults,
-  runOf: (id: string) => PlannedRun | undefined,
+  runOf: (id: string, index: number) => PlannedRun | undefined,
   onResult: (result: TournamentResult) => void,
 ): void {
   const bytes = Buffer.from(w.reals, 'base64');
@@ -474,7 +510,7 @@ export function decodeResults(
     const seats = w.seats[i] as number;
     const flags = w.flags[i] as number;
     const k = w.agreement[agreement] as number;
-    const run = runOf(w.ids[i] as string);
+    const run = runOf(w.ids[i] as string, i);
     if (run === undefined) {
       party += seats;
       agreement += k < 0 ? 1 : k + 1;
