@@ -250,19 +250,31 @@ export function tournamentJob(
 /** The planned runs of a checked job, as the coordinator planned them. */
 export function plannedRuns(job: TournamentJob): PlannedRun[] {
   let at = 0;
-  const common = job.common.map(({ seats, ...rest }) => ({ seats, rest }));
-  return job.runs.map((id, i) => {
-    const { seats, rest } = common[job.shared[i] as number] as (typeof common)[number];
-    const agents = new Array<string>(seats);
-    for (let s = 0; s < seats; s++) agents[s] = job.names[job.agents[at++] as number] as string;
-    return {
-      ...rest,
-      id,
+  const common = job.common.map((c) => {
+    const { seats, scenario, protocol, steps, variant, parties, mediator, ...extra } = c;
+    return { c, extra: Object.keys(extra).length ? extra : undefined };
+  });
+  const out = new Array<PlannedRun>(job.runs.length);
+  for (let i = 0; i < job.runs.length; i++) {
+    const { c, extra } = common[job.shared[i] as number] as (typeof common)[number];
+    const agents = new Array<string>(c.seats);
+    for (let s = 0; s < c.seats; s++) agents[s] = job.names[job.agents[at++] as number] as string;
+    // One object shape for the usual run; the optional fields only where the plan has them.
+    const run: { -readonly [K in keyof PlannedRun]: PlannedRun[K] } = {
+      id: job.runs[i] as string,
+      scenario: c.scenario,
+      protocol: c.protocol,
       agents,
       seed: job.seed[i] as number,
+      steps: c.steps,
       repetition: job.repetition[i] as number,
-    } as PlannedRun;
-  });
+    };
+    if (c.variant !== undefined) run.variant = c.variant;
+    if (c.parties !== undefined) run.parties = c.parties;
+    if (c.mediator !== undefined) run.mediator = c.mediator;
+    out[i] = extra ? { ...extra, ...run } : run;
+  }
+  return out;
 }
 
 const numberRecord = z.record(z.string(), z.number());
@@ -537,7 +549,59 @@ export function decodeResults(
     for (let s = 0; s < seats; s++) discounted[s] = reals[real++] as number;
     const nash = flags & 1 ? reals[real++] : undefined;
     const frontier = flags & 2 ? reals[real++] : undefined;
-    // Key for key in the order the local run writes (`batchRunner`).
+    const protocol = o ? o.protocol : run.protocol;
+    const seed = o ? o.seed : run.seed;
+    const agents = o ? [...o.agents] : [...run.agents];
+    const name = w.text[w.name[i] as number] as string;
+    const endedBy = ENDINGS[w.endedBy[i] as number] as TournamentResult['endedBy'];
+    // Key for key in the order the local run writes (`batchRunner`); object literals of one
+    // shape for the usual results (no variant, no problem; both distances or neither).
+    if (variant === undefined && problem === undefined && flags === 3) {
+      onResult({
+        id: run.id,
+        repetition: run.repetition,
+        scenario: run.scenario,
+        name,
+        protocol,
+        steps: run.steps,
+        seed,
+        agents,
+        parties,
+        agreement: agreed,
+        endedBy,
+        rounds: w.rounds[i] as number,
+        turns: w.turns[i] as number,
+        time,
+        utilities,
+        discounted,
+        welfare,
+        nashDistance: nash as number,
+        frontierDistance: frontier as number,
+      });
+      continue;
+    }
+    if (variant === undefined && problem === undefined && flags === 0) {
+      onResult({
+        id: run.id,
+        repetition: run.repetition,
+        scenario: run.scenario,
+        name,
+        protocol,
+        steps: run.steps,
+        seed,
+        agents,
+        parties,
+        agreement: agreed,
+        endedBy,
+        rounds: w.rounds[i] as number,
+        turns: w.turns[i] as number,
+        time,
+        utilities,
+        discounted,
+        welfare,
+      });
+      continue;
+    }
     const r: Record<string, unknown> = {
       id: run.id,
       repetition: run.repetition,
