@@ -151,8 +151,9 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
           left.push(items.length);
           if (items.length === 0) outstanding.delete(j.id);
         }
-        let placeOf: Map<string, number> | undefined; // identity → slot · 2^20 + position
-        const SLOT = 2 ** 20;
+        // A place: slot · SLOT + position (SLOT above every job's number of identities).
+        const SLOT = slotItems.reduce((m, items) => Math.max(m, items.length), 0) + 1;
+        let placeOf: Map<string, number> | undefined; // identity → place
         const place = (item: string): number | undefined => {
           if (!placeOf) {
             placeOf = new Map();
@@ -212,7 +213,7 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
           const items = itemsOf(parsed.data);
           const own = slotOf.get(from);
           const ownItems = own === undefined ? undefined : slotItems[own];
-          const fresh: number[] = []; // slot · 2^20 + position of each identity answered now
+          const fresh: number[] = []; // the place of each identity answered now
           for (let i = 0; i < items.length; i++) {
             const at = ownItems?.[i] === items[i] ? (own as number) * SLOT + i : place(items[i] as string);
             if (at !== undefined && !answered[Math.floor(at / SLOT)]?.[at % SLOT]) fresh.push(at);
