@@ -148,7 +148,7 @@ export async function benchQueue(rounds = 2): Promise<void> {
       ours: `${ms((perJob - inThread) / jobs)} a job (${Math.round((jobs / perJob) * 1000).toLocaleString('en-US')} jobs/s on 1 worker)`,
       reference: `1 local thread: ${ms(inThread / jobs)} a negotiation`,
       goal: '—',
-      result: 'default batches: ~200 jobs a plan',
+      result: 'default batches: ~64 jobs a plan',
     });
     printTable(
       `Queue: ${STRATEGIES.length} strategies × ${scenarios.length} scenarios × both seat orders (ao, 100 rounds) through BullMQ on redis-server, workers with 1 thread each; best of ${rounds}; results identical across executors: ${prints.size === 1 ? 'yes' : 'NO'}`,

@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
@@ -27,6 +27,7 @@ import {
   type TournamentPlan,
   type TournamentResult,
 } from '../src/index.js';
+import { encodeResults } from '../src/node/queue-jobs.js';
 import {
   loadScenario,
   openResultStore,
@@ -35,6 +36,7 @@ import {
   queueMonteCarlo,
   scenarioFingerprint,
   scenarioResolver,
+  tournamentJob,
   tournamentJobId,
 } from '../src/node.js';
 import { bits } from './support/bits.js';
@@ -193,11 +195,16 @@ describe.skipIf(!hasRedis('queue tests (BullMQ)'))('distributed runs through the
     const prints = Object.fromEntries(SCENARIOS.map((ref) => [ref, scenarioFingerprint(load(ref))]));
     const batches = batchesOf(p.runs, 2);
     // The same work under other ids, before the coordinator sends its own: duplicates arrive first.
-    for (const copy of ['dup-a', 'dup-b'])
+    // The second copy is cut into other batches (as another session's would be): its results
+    // answer for parts of several of the coordinator's jobs.
+    for (const [copy, size] of [
+      ['dup-a', 2],
+      ['dup-b', 3],
+    ] as const)
       await queue.addBulk(
-        batches.map((runs) => ({
+        batchesOf(p.runs, size).map((runs) => ({
           name: 'tournament',
-          data: { kind: 'tournament', runs, scenarios: prints },
+          data: tournamentJob(runs, (ref) => prints[ref] as string),
           opts: { jobId: `${copy}-${tournamentJobId(runs)}` },
         })),
       );
@@ -249,6 +256,34 @@ describe.skipIf(!hasRedis('queue tests (BullMQ)'))('distributed runs through the
     expect(rest.skipped).toBe(first.results.length);
     expect(rest.ran + rest.skipped).toBe(p.runs.length);
     expect(byId(rest.results)).toEqual(await local(p));
+  });
+
+  it('a worker answering with a malformed result: the run stops, naming the job and the field', async () => {
+    // Another program's worker on a database of its own (the test's workers stay on db 0): it
+    // answers every job with results whose columns do not fit together.
+    const other = { ...connection, db: 5 };
+    const answered: string[] = [];
+    const liar = new Worker(
+      QUEUE_NAME,
+      async (job) => {
+        const runs = (job.data as { runs: string[] }).runs;
+        answered.push(String(job.id));
+        return {
+          ...encodeResults([], []),
+          ids: runs,
+          rounds: runs.map(() => -1),
+        };
+      },
+      { connection: other },
+    );
+    await liar.waitUntilReady();
+    const executor = queueExecutor({ url: `${redis.url}/5`, attempts: 1 });
+    await expect(runTournament(plan(51, 1), { executor })).rejects.toThrow(
+      /job t-\w+ returned a malformed result: rounds\.0: expected a whole number ≥ 0, got -1/,
+    );
+    expect(answered.length).toBeGreaterThan(0);
+    await executor.close();
+    await liar.close();
   });
 
   it('a job that keeps failing is reported with its error after its attempts', async () => {

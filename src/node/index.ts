@@ -28,6 +28,7 @@ export {
   monteCarloJob,
   type QueueJob,
   scenarioFingerprint,
+  tournamentJob,
   tournamentJobId,
 } from './queue-jobs.js';
 export { type JobRunner, type JobRunnerOptions, openJobRunner, type QueuedJob } from './queue-jobs-runner.js';

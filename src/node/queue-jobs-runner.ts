@@ -30,9 +30,48 @@ export interface QueuedJob {
 }
 
 /** The identities a job's result answers for: run ids, or the Monte Carlo chunk's key. */
-function itemsOf(x: QueueJob | JobResult): string[] {
+function itemsOf(x: QueueJob | JobResult): readonly string[] {
   if (x.kind === 'monte-carlo') return [x.key];
-  return 'runs' in x ? x.runs.map((r) => r.id) : x.results.map((r) => r.id);
+  return 'runs' in x ? x.runs : x.ids;
+}
+
+/**
+ * Where each job is, as the sweep needs it, for many jobs in one script call: completed, failed,
+ * gone (no such job: never sent, or lost with Redis's data), or elsewhere (waiting, active,
+ * delayed). One round trip per 1,000 jobs instead of one per job.
+ */
+const STATES = `
+local out = {}
+for i = 2, #ARGV do
+  local id = ARGV[i]
+  if redis.call('ZSCORE', KEYS[1], id) then out[i - 1] = 1
+  elseif redis.call('ZSCORE', KEYS[2], id) then out[i - 1] = 2
+  elseif redis.call('EXISTS', ARGV[1] .. id) == 1 then out[i - 1] = 0
+  else out[i - 1] = 3 end
+end
+return out`;
+type SweepState = 'completed' | 'failed' | 'gone' | 'elsewhere';
+const STATE_NAMES: readonly SweepState[] = ['elsewhere', 'completed', 'failed', 'gone'];
+
+const defined = new WeakSet<object>();
+
+async function statesOf(queue: Queue, ids: readonly string[]): Promise<SweepState[]> {
+  const client = await queue.backend.client;
+  if (!defined.has(client)) {
+    client.defineCommand('concordStates', { numberOfKeys: 2, lua: STATES, readOnly: true });
+    defined.add(client);
+  }
+  const out: SweepState[] = [];
+  for (let i = 0; i < ids.length; i += 1_000) {
+    const codes = (await client.runCommand('concordStates', [
+      queue.keys.completed,
+      queue.keys.failed,
+      queue.toKey(''),
+      ...ids.slice(i, i + 1_000),
+    ])) as number[];
+    for (const c of codes) out.push(STATE_NAMES[c] ?? 'elsewhere');
+  }
+  return out;
 }
 
 /**
@@ -45,12 +84,16 @@ function itemsOf(x: QueueJob | JobResult): string[] {
 export interface JobRunner {
   readonly address: QueueAddress;
   /**
-   * Runs the jobs; `onResult` gets each job result that answers for something still missing
-   * (the caller keeps the first answer per identity). Resolves when every job's identities are
+   * Runs the jobs; `onResult` gets each job result that answers for something still missing,
+   * with the id of the job that gave it (the caller keeps the first answer per identity). Resolves when every job's identities are
    * answered, or after an abort once the jobs already running have settled; rejects when a job
    * failed for good, Redis is lost, or `onResult` throws — also after the running jobs settle.
    */
-  run(jobs: readonly QueuedJob[], onResult: (result: JobResult) => void, signal?: AbortSignal): Promise<void>;
+  run(
+    jobs: readonly QueuedJob[],
+    onResult: (result: JobResult, job: string) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
   /** Worker processes connected to the queue now. */
   workers(): Promise<number>;
   close(): Promise<void>;
@@ -61,7 +104,7 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
   const address = parseQueueUrl(options.url);
   await checkRedis(address);
   const connection = redisOptions(address);
-  const queue = new Queue(QUEUE_NAME, { connection });
+  const queue = new Queue(QUEUE_NAME, { connection: { ...connection, enableAutoPipelining: true } });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   queue.on('error', () => {}); // connection trouble is detected by the sweep, reported once
   events.on('error', () => {});
@@ -88,14 +131,45 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
     run(jobs, onResult, signal) {
       return new Promise<void>((resolve, reject) => {
         const outstanding = new Map<string, QueuedJob>();
-        const pending = new Map<string, Set<string>>(); // job id → identities not answered yet
-        const jobOf = new Map<string, string>(); // identity → job id
+        // Per job (by slot): its id, identities, which of them are answered, how many are left.
+        // A result of the job itself names its identities in the job's order, so it is matched
+        // position by position; an identity → place map is built only for a result of another
+        // job (a duplicate, or another session's batch of the same work).
+        const slotOf = new Map<string, number>();
+        const slotIds: string[] = [];
+        const slotItems: (readonly string[])[] = [];
+        const answered: Uint8Array[] = [];
+        const left: number[] = [];
         for (const j of jobs) {
-          outstanding.set(j.id, j);
+          if (outstanding.has(j.id)) continue;
           const items = itemsOf(j.data);
-          pending.set(j.id, new Set(items));
-          for (const item of items) jobOf.set(item, j.id);
+          outstanding.set(j.id, j);
+          slotOf.set(j.id, slotIds.length);
+          slotIds.push(j.id);
+          slotItems.push(items);
+          answered.push(new Uint8Array(items.length));
+          left.push(items.length);
+          if (items.length === 0) outstanding.delete(j.id);
         }
+        // A place: slot · SLOT + position (SLOT above every job's number of identities).
+        const SLOT = slotItems.reduce((m, items) => Math.max(m, items.length), 0) + 1;
+        let placeOf: Map<string, number> | undefined; // identity → place
+        const place = (item: string): number | undefined => {
+          if (!placeOf) {
+            placeOf = new Map();
+            slotItems.forEach((items, slot) => {
+              items.forEach((it, pos) => {
+                if (!placeOf?.has(it)) placeOf?.set(it, slot * SLOT + pos);
+              });
+            });
+          }
+          return placeOf.get(item);
+        };
+        /** Identities of a job not answered yet. */
+        const missing = (id: string): string[] => {
+          const slot = slotOf.get(id) as number;
+          return (slotItems[slot] ?? []).filter((_, pos) => !answered[slot]?.[pos]);
+        };
         let failure: { error: unknown } | undefined;
         let settled = false;
         let timer: NodeJS.Timeout | undefined;
@@ -136,21 +210,28 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
               );
             return;
           }
-          const answered = itemsOf(parsed.data).filter((item) => {
-            const job = jobOf.get(item);
-            return job !== undefined && pending.get(job)?.has(item);
-          });
-          if (answered.length === 0) return;
+          const items = itemsOf(parsed.data);
+          const own = slotOf.get(from);
+          const ownItems = own === undefined ? undefined : slotItems[own];
+          const fresh: number[] = []; // the place of each identity answered now
+          for (let i = 0; i < items.length; i++) {
+            const at = ownItems?.[i] === items[i] ? (own as number) * SLOT + i : place(items[i] as string);
+            if (at !== undefined && !answered[Math.floor(at / SLOT)]?.[at % SLOT]) fresh.push(at);
+          }
+          if (fresh.length === 0) return;
           try {
-            if (!failure) onResult(parsed.data);
+            if (!failure) onResult(parsed.data, from);
           } catch (error) {
             fail(error);
           }
-          for (const item of answered) {
-            const job = jobOf.get(item) as string;
-            const left = pending.get(job);
-            left?.delete(item);
-            if (left && left.size === 0) {
+          for (const at of fresh) {
+            const slot = Math.floor(at / SLOT);
+            const flags = answered[slot] as Uint8Array;
+            if (flags[at % SLOT]) continue;
+            flags[at % SLOT] = 1;
+            left[slot] = (left[slot] as number) - 1;
+            if (left[slot] === 0) {
+              const job = slotIds[slot] as string;
               outstanding.delete(job);
               // Answered by another job (a duplicate): this one need not run.
               if (job !== from) queue.remove(job).catch(() => {});
@@ -201,37 +282,37 @@ export async function openJobRunner(options: JobRunnerOptions): Promise<JobRunne
         const sweep = async (first: boolean): Promise<void> => {
           const lost: QueuedJob[] = [];
           const ids = [...outstanding.keys()];
-          for (let i = 0; i < ids.length && !settled; i += 500) {
-            await Promise.all(
-              ids.slice(i, i + 500).map(async (id) => {
-                const state = await queue.getJobState(id);
-                const job = outstanding.get(id);
-                if (!job) return;
-                if (state === 'completed') {
-                  const done = await queue.getJob(id);
-                  if (!done) lost.push(job);
-                  else {
-                    deliver(done.returnvalue, id);
-                    // Finished, yet not everything it was for arrived: it never will.
-                    if (outstanding.has(id))
-                      failedFor(
-                        id,
-                        `it finished without answering for ${[...(pending.get(id) ?? [])].slice(0, 3).join(', ')}`,
-                        done.attemptsMade,
-                      );
-                  }
-                } else if (state === 'failed') {
-                  const done = await queue.getJob(id);
-                  // A failure left by an earlier session is forgotten: the job is sent afresh.
-                  if (first) {
-                    await queue.remove(id);
-                    lost.push(job);
-                  } else
-                    failedFor(id, done?.failedReason ?? 'no reason recorded', done?.attemptsMade ?? attempts);
-                } else if (state === 'unknown') lost.push(job);
-              }),
-            );
-          }
+          const states = await statesOf(queue, ids);
+          if (settled) return;
+          await Promise.all(
+            ids.map(async (id, i) => {
+              const state = states[i];
+              const job = outstanding.get(id);
+              if (!job || state === 'elsewhere') return;
+              if (state === 'completed') {
+                const done = await queue.getJob(id);
+                if (!done) lost.push(job);
+                else {
+                  deliver(done.returnvalue, id);
+                  // Finished, yet not everything it was for arrived: it never will.
+                  if (outstanding.has(id))
+                    failedFor(
+                      id,
+                      `it finished without answering for ${missing(id).slice(0, 3).join(', ')}`,
+                      done.attemptsMade,
+                    );
+                }
+              } else if (state === 'failed') {
+                const done = await queue.getJob(id);
+                // A failure left by an earlier session is forgotten: the job is sent afresh.
+                if (first) {
+                  await queue.remove(id);
+                  lost.push(job);
+                } else
+                  failedFor(id, done?.failedReason ?? 'no reason recorded', done?.attemptsMade ?? attempts);
+              } else lost.push(job);
+            }),
+          );
           if (lost.length && !stopping()) {
             if (!first)
               notice(

@@ -20,7 +20,7 @@ const count = z.int().nonnegative();
  */
 const ENGINE_VERSION = packageVersion();
 /** The wire format of job results; part of every job id, like the engine's version. */
-const WIRE_VERSION = 2;
+const WIRE_VERSION = 3;
 
 /**
  * A scenario's identity for the queue: a hash of its content (not of where it was read from), so
@@ -30,6 +30,59 @@ const WIRE_VERSION = 2;
 export function scenarioFingerprint(scenario: Scenario): string {
   const { source: _source, ...content } = scenario;
   return hash64(JSON.stringify(content));
+}
+
+/**
+ * A column of whole numbers from `min` to `max`, checked in one loop: a schema per entry costs
+ * more than the work it checks (the coordinator checks every result of every worker). The first
+ * bad entry is reported with its index.
+ */
+function intColumn(min: number, max = Number.MAX_SAFE_INTEGER) {
+  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+  return z
+    .custom<number[]>(() => true)
+    .superRefine((xs, ctx) => {
+      if (!Array.isArray(xs)) {
+        ctx.addIssue({ code: 'custom', message: `expected array, got ${typeof xs}` });
+        return;
+      }
+      for (let i = 0; i < xs.length; i++) {
+        const x: unknown = xs[i];
+        if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected a whole number ${range}, got ${JSON.stringify(x)}`,
+            path: [i],
+          });
+          return;
+        }
+      }
+    });
+}
+
+/** A column of strings (at least `minLength` long), checked like {@link intColumn}. */
+function stringColumn(minLength = 0) {
+  return z
+    .custom<string[]>(() => true)
+    .superRefine((xs, ctx) => {
+      if (!Array.isArray(xs)) {
+        ctx.addIssue({ code: 'custom', message: `expected array, got ${typeof xs}` });
+        return;
+      }
+      for (let i = 0; i < xs.length; i++) {
+        const x: unknown = xs[i];
+        if (typeof x !== 'string' || x.length < minLength) {
+          ctx.addIssue({
+            code: 'custom',
+            message: minLength
+              ? `expected a non-empty string, got ${JSON.stringify(x)}`
+              : `expected a string, got ${JSON.stringify(x)}`,
+            path: [i],
+          });
+          return;
+        }
+      }
+    });
 }
 
 const plannedRunSchema = z.looseObject({
@@ -45,13 +98,184 @@ const plannedRunSchema = z.looseObject({
   repetition: count,
 });
 
-/** A batch of negotiations of a tournament, with the fingerprint of each scenario they use. */
-export const tournamentJobSchema = z.strictObject({
-  kind: z.literal('tournament'),
-  runs: z.array(plannedRunSchema).min(1),
-  /** Scenario reference → {@link scenarioFingerprint}. */
-  scenarios: z.record(z.string(), z.string()),
-});
+/**
+ * What runs of a job have in common: a planned run without its id, seed, repetition and agents,
+ * and how many agents each such run names (`seats`). Any further field of the run goes along.
+ */
+const sharedRunSchema = plannedRunSchema
+  .omit({ id: true, seed: true, repetition: true, agents: true })
+  .extend({ seats: z.int().positive() });
+type SharedRun = z.infer<typeof sharedRunSchema>;
+
+type Issue = { message: string; path: (string | number)[] };
+/** Reports the first problem of a cross-field check (lengths, indices) with its field path. */
+function addIssues(ctx: z.RefinementCtx, issues: Issue[]): void {
+  for (const i of issues.slice(0, 5)) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
+}
+const sameLength = (issues: Issue[], field: string, xs: readonly unknown[], n: number): void => {
+  if (xs.length !== n) issues.push({ message: `expected ${n} entries, got ${xs.length}`, path: [field] });
+};
+const indices = (issues: Issue[], field: string, xs: readonly number[], size: number, what: string): void => {
+  for (let i = 0; i < xs.length; i++)
+    if ((xs[i] as number) >= size) {
+      issues.push({ message: `${xs[i]} is not an index of ${what} (${size} entries)`, path: [field, i] });
+      return;
+    }
+};
+
+/**
+ * A batch of negotiations of a tournament, column by column: what runs share (scenario,
+ * protocol, steps, parties…) and the agent texts once per job, each run as its id, repetition,
+ * seed and the indices of its shared fields and agents. A third of the bytes of planned runs,
+ * and arrays of numbers and strings that are cheap to check.
+ */
+export const tournamentJobSchema = z
+  .strictObject({
+    kind: z.literal('tournament'),
+    /** The runs' ids, one per run (their identities; the other columns follow this order). */
+    runs: stringColumn(1).refine((xs) => xs.length > 0, 'expected at least one run'),
+    /** Scenario reference → {@link scenarioFingerprint}. */
+    scenarios: z.record(z.string(), z.string()),
+    /** What runs share, referred to by index from `shared`. */
+    common: z.array(sharedRunSchema).min(1),
+    /** Agent texts, referred to by index from `agents`. */
+    names: stringColumn(1),
+    /** Per run: its index in `common`. */
+    shared: intColumn(0),
+    repetition: intColumn(0),
+    seed: intColumn(Number.MIN_SAFE_INTEGER),
+    /** Per run, run after run: `common[shared[i]].seats` indices into `names`. */
+    agents: intColumn(0),
+  })
+  .superRefine((job, ctx) => {
+    const issues: Issue[] = [];
+    const n = job.runs.length;
+    sameLength(issues, 'shared', job.shared, n);
+    sameLength(issues, 'repetition', job.repetition, n);
+    sameLength(issues, 'seed', job.seed, n);
+    indices(issues, 'shared', job.shared, job.common.length, 'common');
+    indices(issues, 'agents', job.agents, job.names.length, 'names');
+    job.common.forEach((c, i) => {
+      if (!(c.scenario in job.scenarios))
+        issues.push({
+          message: `no fingerprint for "${c.scenario}" in scenarios`,
+          path: ['common', i, 'scenario'],
+        });
+    });
+    if (!issues.length) {
+      let seats = 0;
+      for (const k of job.shared) seats += (job.common[k] as SharedRun).seats;
+      sameLength(issues, 'agents', job.agents, seats);
+    }
+    addIssues(ctx, issues);
+  });
+
+/** Fields of a planned run that are not shared (the rest are, when equal). */
+const OWN_FIELDS = 4; // id, seed, repetition, agents
+const KNOWN = new Set([
+  'id',
+  'seed',
+  'repetition',
+  'agents',
+  'scenario',
+  'protocol',
+  'variant',
+  'steps',
+  'parties',
+  'mediator',
+]);
+
+/**
+ * Runs with the same key share their entry in `common`: built from the known fields without
+ * allocating objects; a run with fields beyond them is keyed by their JSON as well.
+ */
+function commonKey(run: PlannedRun): string {
+  let fields = OWN_FIELDS + 3; // scenario, protocol, steps
+  if (run.variant !== undefined) fields++;
+  if (run.parties !== undefined) fields++;
+  if (run.mediator !== undefined) fields++;
+  const key = `${run.scenario}\u0000${run.protocol}\u0000${run.variant ?? ''}\u0000${run.steps}\u0000${
+    run.parties === undefined ? '' : JSON.stringify(run.parties)
+  }\u0000${run.mediator ?? ''}\u0000${run.agents.length}`;
+  const keys = Object.keys(run);
+  if (keys.length === fields) return key;
+  const extra = Object.fromEntries(
+    keys.filter((k) => !KNOWN.has(k)).map((k) => [k, (run as unknown as Record<string, unknown>)[k]]),
+  );
+  return `${key}\u0000${JSON.stringify(extra)}`;
+}
+
+/** The job of a batch of planned runs (see {@link tournamentJobSchema}). */
+export function tournamentJob(
+  runs: readonly PlannedRun[],
+  fingerprintOf: (ref: string) => string,
+): TournamentJob {
+  const common: SharedRun[] = [];
+  const commonAt = new Map<string, number>();
+  const names: string[] = [];
+  const nameAt = new Map<string, number>();
+  const scenarios: Record<string, string> = {};
+  const ids: string[] = [];
+  const shared: number[] = [];
+  const repetition: number[] = [];
+  const seed: number[] = [];
+  const agents: number[] = [];
+  for (const run of runs) {
+    const a = run.agents;
+    let k = commonAt.get(commonKey(run));
+    if (k === undefined) {
+      const { id: _i, seed: _s, repetition: _r, agents: _a, ...rest } = run;
+      k = common.length;
+      commonAt.set(commonKey(run), k);
+      common.push({ ...rest, seats: a.length } as SharedRun);
+      scenarios[run.scenario] ??= fingerprintOf(run.scenario);
+    }
+    for (const name of a) {
+      let j = nameAt.get(name);
+      if (j === undefined) {
+        j = names.length;
+        nameAt.set(name, j);
+        names.push(name);
+      }
+      agents.push(j);
+    }
+    ids.push(run.id);
+    shared.push(k);
+    repetition.push(run.repetition);
+    seed.push(run.seed);
+  }
+  return { kind: 'tournament', runs: ids, scenarios, common, names, shared, repetition, seed, agents };
+}
+
+/** The planned runs of a checked job, as the coordinator planned them. */
+export function plannedRuns(job: TournamentJob): PlannedRun[] {
+  let at = 0;
+  const common = job.common.map((c) => {
+    const { seats, scenario, protocol, steps, variant, parties, mediator, ...extra } = c;
+    return { c, extra: Object.keys(extra).length ? extra : undefined };
+  });
+  const out = new Array<PlannedRun>(job.runs.length);
+  for (let i = 0; i < job.runs.length; i++) {
+    const { c, extra } = common[job.shared[i] as number] as (typeof common)[number];
+    const agents = new Array<string>(c.seats);
+    for (let s = 0; s < c.seats; s++) agents[s] = job.names[job.agents[at++] as number] as string;
+    // One object shape for the usual run; the optional fields only where the plan has them.
+    const run: { -readonly [K in keyof PlannedRun]: PlannedRun[K] } = {
+      id: job.runs[i] as string,
+      scenario: c.scenario,
+      protocol: c.protocol,
+      agents,
+      seed: job.seed[i] as number,
+      steps: c.steps,
+      repetition: job.repetition[i] as number,
+    };
+    if (c.variant !== undefined) run.variant = c.variant;
+    if (c.parties !== undefined) run.parties = c.parties;
+    if (c.mediator !== undefined) run.mediator = c.mediator;
+    out[i] = extra ? { ...extra, ...run } : run;
+  }
+  return out;
+}
 
 const numberRecord = z.record(z.string(), z.number());
 
@@ -103,25 +327,103 @@ const wireTallySchema = z.strictObject({
   nashUtil: z.array(f64),
 });
 
+const ENDINGS = tournamentResultSchema.shape.endedBy.options;
+
 /**
- * A tournament result on the wire: the fields the coordinator planned are left out and put
- * back from its own plan ({@link fromWire}) — repetition, scenario and steps always; protocol,
- * variant, seed and agents together, when all four are as planned (a result that differs
- * carries all four, `variant` absent meaning none). A third fewer bytes through Redis and less
- * to check for the coordinator, which handles every result of every worker.
+ * A job's tournament results on the wire, column by column. Left out, and put back from the
+ * coordinator's own plan ({@link decodeResults}): repetition, scenario and steps always;
+ * protocol, variant, seed and agents unless a result differs from its run (then it is listed in
+ * `own` with all four, `variant` absent meaning none). Strings (scenario names, parties) are sent
+ * once and referred to by index; the real numbers go as the bytes of a Float64Array, exact to
+ * the bit (JSON would lose −0 and NaN) and cheap to write and read.
  */
-export const wireResultSchema = tournamentResultSchema
-  .omit({ repetition: true, scenario: true, steps: true })
-  .partial({ protocol: true, seed: true, agents: true })
-  .refine(
-    (w) =>
-      (w.protocol === undefined) === (w.seed === undefined) &&
-      (w.seed === undefined) === (w.agents === undefined),
-    {
-      message: 'protocol, seed and agents come together or not at all',
-    },
-  );
-export type WireResult = z.infer<typeof wireResultSchema>;
+export const tournamentResultsSchema = z
+  .strictObject({
+    kind: z.literal('tournament'),
+    /** Per result: the id of its run (the identity a result is counted by). */
+    ids: stringColumn(1),
+    /** Strings referred to by index from `name` and `parties`. */
+    text: stringColumn(),
+    /** Per result: the scenario's own name (index into `text`). */
+    name: intColumn(0),
+    /** Per result: seats at the table (entries in `parties`, and utilities and discounted in `reals`). */
+    seats: intColumn(0),
+    /** Per result, result after result: `seats` indices into `text`. */
+    parties: intColumn(0),
+    /** Per result, result after result: −1 without agreement, else the issue count and a value index per issue. */
+    agreement: intColumn(-1),
+    /** Per result: index into the endings (`agreement`, `deadline`, `walk-away`, `illegal`, `error`). */
+    endedBy: intColumn(0, ENDINGS.length - 1),
+    rounds: intColumn(0),
+    turns: intColumn(0),
+    /** Per result: bit 0 set with a Nash distance, bit 1 with a frontier distance. */
+    flags: intColumn(0, 3),
+    /**
+     * Float64 bytes in base64; per result: time, welfare, utilities, discounted, then the Nash
+     * and frontier distances when flagged.
+     */
+    reals: z.base64(),
+    /** Results with a problem: result index and the problem. */
+    problems: z.array(z.tuple([count, z.string()])),
+    /** Results that differ from their run in protocol, variant, seed or agents. */
+    own: z.array(
+      z.strictObject({
+        at: count,
+        protocol: z.enum(PROTOCOL_NAMES),
+        variant: z.enum(SINGLE_TEXT_VARIANTS).optional(),
+        seed: z.int(),
+        agents: z.array(z.string()),
+      }),
+    ),
+  })
+  .superRefine((w, ctx) => {
+    const issues: Issue[] = [];
+    const n = w.ids.length;
+    for (const f of ['name', 'seats', 'endedBy', 'rounds', 'turns', 'flags'] as const)
+      sameLength(issues, f, w[f], n);
+    indices(issues, 'name', w.name, w.text.length, 'text');
+    indices(issues, 'parties', w.parties, w.text.length, 'text');
+    w.problems.forEach(([at], i) => {
+      if (at >= n) issues.push({ message: `no result ${at}`, path: ['problems', i, 0] });
+    });
+    w.own.forEach((o, i) => {
+      if (o.at >= n) issues.push({ message: `no result ${o.at}`, path: ['own', i, 'at'] });
+    });
+    if (!issues.length) {
+      let seats = 0;
+      let reals = 0;
+      for (let i = 0; i < n; i++) {
+        const s = w.seats[i] as number;
+        const f = w.flags[i] as number;
+        seats += s;
+        reals += 2 + 2 * s + (f & 1) + (f >> 1);
+      }
+      sameLength(issues, 'parties', w.parties, seats);
+      let at = 0;
+      let i = 0;
+      for (; i < n && at < w.agreement.length; i++) {
+        const k = w.agreement[at] as number;
+        for (let v = at + 1; v <= at + k; v++)
+          if ((w.agreement[v] ?? 0) < 0)
+            issues.push({ message: 'a value index is negative', path: ['agreement', v] });
+        at += k < 0 ? 1 : k + 1;
+      }
+      if (i !== n || at !== w.agreement.length)
+        issues.push({
+          message: `does not hold ${n} agreements (${w.agreement.length} entries)`,
+          path: ['agreement'],
+        });
+      const bytes =
+        Math.floor((w.reals.length * 3) / 4) - (w.reals.endsWith('==') ? 2 : w.reals.endsWith('=') ? 1 : 0);
+      if (bytes !== reals * 8)
+        issues.push({
+          message: `expected ${reals} numbers (${reals * 8} bytes), got ${bytes} bytes`,
+          path: ['reals'],
+        });
+    }
+    addIssues(ctx, issues);
+  });
+export type WireResults = z.infer<typeof tournamentResultsSchema>;
 
 const asPlanned = (run: PlannedRun, r: TournamentResult): boolean =>
   r.protocol === run.protocol &&
@@ -130,35 +432,205 @@ const asPlanned = (run: PlannedRun, r: TournamentResult): boolean =>
   r.agents.length === run.agents.length &&
   r.agents.every((a, i) => a === run.agents[i]);
 
-/** The result as it goes on the wire (see {@link wireResultSchema}). */
-export function toWire(run: PlannedRun, r: TournamentResult): WireResult {
-  const { repetition: _r, scenario: _s, steps: _t, ...rest } = r;
-  if (!asPlanned(run, r)) return rest;
-  const { protocol: _p, variant: _v, seed: _e, agents: _a, ...measured } = rest;
-  return measured;
+/** The results of a job's runs (`results[i]` of `runs[i]`) as they go on the wire. */
+export function encodeResults(
+  runs: readonly PlannedRun[],
+  results: readonly TournamentResult[],
+): WireResults {
+  const text: string[] = [];
+  const textAt = new Map<string, number>();
+  const indexOf = (s: string): number => {
+    let i = textAt.get(s);
+    if (i === undefined) {
+      i = text.length;
+      textAt.set(s, i);
+      text.push(s);
+    }
+    return i;
+  };
+  const n = results.length;
+  const w: WireResults = {
+    kind: 'tournament',
+    ids: new Array<string>(n),
+    text,
+    name: new Array<number>(n),
+    seats: new Array<number>(n),
+    parties: [],
+    agreement: [],
+    endedBy: new Array<number>(n),
+    rounds: new Array<number>(n),
+    turns: new Array<number>(n),
+    flags: new Array<number>(n),
+    reals: '',
+    problems: [],
+    own: [],
+  };
+  const reals: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = results[i] as TournamentResult;
+    const run = runs[i] as PlannedRun;
+    w.ids[i] = r.id;
+    w.name[i] = indexOf(r.name);
+    w.seats[i] = r.parties.length;
+    for (const p of r.parties) w.parties.push(indexOf(p));
+    if (r.agreement === null) w.agreement.push(-1);
+    else w.agreement.push(r.agreement.length, ...r.agreement);
+    w.endedBy[i] = ENDINGS.indexOf(r.endedBy);
+    w.rounds[i] = r.rounds;
+    w.turns[i] = r.turns;
+    w.flags[i] = (r.nashDistance !== undefined ? 1 : 0) | (r.frontierDistance !== undefined ? 2 : 0);
+    reals.push(r.time, r.welfare, ...r.utilities, ...r.discounted);
+    if (r.nashDistance !== undefined) reals.push(r.nashDistance);
+    if (r.frontierDistance !== undefined) reals.push(r.frontierDistance);
+    if (r.problem !== undefined) w.problems.push([i, r.problem]);
+    if (!asPlanned(run, r))
+      w.own.push({
+        at: i,
+        protocol: r.protocol,
+        ...(r.variant !== undefined ? { variant: r.variant } : {}),
+        seed: r.seed,
+        agents: [...r.agents],
+      });
+  }
+  if (
+    results.some((r) => r.utilities.length !== r.parties.length || r.discounted.length !== r.parties.length)
+  )
+    throw new Error('a result has not one utility and one discounted utility per party');
+  w.reals = Buffer.from(Float64Array.from(reals).buffer).toString('base64');
+  return w;
 }
 
-/** The result back from the wire, key for key as the local run writes it. */
-export function fromWire(run: PlannedRun, w: WireResult): TournamentResult {
-  const { id, name, protocol, variant, seed, agents, ...measured } = w;
-  const planned = protocol === undefined;
-  const v = planned ? run.variant : variant;
-  return {
-    id,
-    repetition: run.repetition,
-    scenario: run.scenario,
-    name,
-    protocol: planned ? run.protocol : protocol,
-    ...(v === undefined ? {} : { variant: v }),
-    steps: run.steps,
-    seed: seed ?? run.seed,
-    agents: agents ?? [...run.agents],
-    ...measured,
-  };
+/**
+ * The results of a checked wire message, key for key as the local run writes them: each result
+ * whose run `runOf` knows (given its id and position in the message) goes to `onResult`
+ * (others are skipped).
+ */
+export function decodeResults(
+  w: WireResults,
+  runOf: (id: string, index: number) => PlannedRun | undefined,
+  onResult: (result: TournamentResult) => void,
+): void {
+  const bytes = Buffer.from(w.reals, 'base64');
+  // A copy: a view needs the bytes aligned to 8.
+  const reals = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const problems = new Map(w.problems);
+  const own = new Map(w.own.map((o) => [o.at, o]));
+  let party = 0;
+  let agreement = 0;
+  let real = 0;
+  for (let i = 0; i < w.ids.length; i++) {
+    const seats = w.seats[i] as number;
+    const flags = w.flags[i] as number;
+    const k = w.agreement[agreement] as number;
+    const run = runOf(w.ids[i] as string, i);
+    if (run === undefined) {
+      party += seats;
+      agreement += k < 0 ? 1 : k + 1;
+      real += 2 + 2 * seats + (flags & 1) + (flags >> 1);
+      continue;
+    }
+    const o = own.get(i);
+    const variant = o ? o.variant : run.variant;
+    const problem = problems.get(i);
+    const parties = new Array<string>(seats);
+    for (let s = 0; s < seats; s++) parties[s] = w.text[w.parties[party++] as number] as string;
+    let agreed: number[] | null = null;
+    if (k < 0) agreement++;
+    else {
+      agreed = new Array<number>(k);
+      for (let v = 0; v < k; v++) agreed[v] = w.agreement[agreement + 1 + v] as number;
+      agreement += k + 1;
+    }
+    const time = reals[real++] as number;
+    const welfare = reals[real++] as number;
+    const utilities = new Array<number>(seats);
+    for (let s = 0; s < seats; s++) utilities[s] = reals[real++] as number;
+    const discounted = new Array<number>(seats);
+    for (let s = 0; s < seats; s++) discounted[s] = reals[real++] as number;
+    const nash = flags & 1 ? reals[real++] : undefined;
+    const frontier = flags & 2 ? reals[real++] : undefined;
+    const protocol = o ? o.protocol : run.protocol;
+    const seed = o ? o.seed : run.seed;
+    const agents = o ? [...o.agents] : [...run.agents];
+    const name = w.text[w.name[i] as number] as string;
+    const endedBy = ENDINGS[w.endedBy[i] as number] as TournamentResult['endedBy'];
+    // Key for key in the order the local run writes (`batchRunner`); object literals of one
+    // shape for the usual results (no variant, no problem; both distances or neither).
+    if (variant === undefined && problem === undefined && flags === 3) {
+      onResult({
+        id: run.id,
+        repetition: run.repetition,
+        scenario: run.scenario,
+        name,
+        protocol,
+        steps: run.steps,
+        seed,
+        agents,
+        parties,
+        agreement: agreed,
+        endedBy,
+        rounds: w.rounds[i] as number,
+        turns: w.turns[i] as number,
+        time,
+        utilities,
+        discounted,
+        welfare,
+        nashDistance: nash as number,
+        frontierDistance: frontier as number,
+      });
+      continue;
+    }
+    if (variant === undefined && problem === undefined && flags === 0) {
+      onResult({
+        id: run.id,
+        repetition: run.repetition,
+        scenario: run.scenario,
+        name,
+        protocol,
+        steps: run.steps,
+        seed,
+        agents,
+        parties,
+        agreement: agreed,
+        endedBy,
+        rounds: w.rounds[i] as number,
+        turns: w.turns[i] as number,
+        time,
+        utilities,
+        discounted,
+        welfare,
+      });
+      continue;
+    }
+    const r: Record<string, unknown> = {
+      id: run.id,
+      repetition: run.repetition,
+      scenario: run.scenario,
+      name: w.text[w.name[i] as number],
+      protocol: o ? o.protocol : run.protocol,
+    };
+    if (variant !== undefined) r.variant = variant;
+    r.steps = run.steps;
+    r.seed = o ? o.seed : run.seed;
+    r.agents = o ? [...o.agents] : [...run.agents];
+    r.parties = parties;
+    r.agreement = agreed;
+    r.endedBy = ENDINGS[w.endedBy[i] as number];
+    if (problem !== undefined) r.problem = problem;
+    r.rounds = w.rounds[i];
+    r.turns = w.turns[i];
+    r.time = time;
+    r.utilities = utilities;
+    r.discounted = discounted;
+    r.welfare = welfare;
+    if (nash !== undefined) r.nashDistance = nash;
+    if (frontier !== undefined) r.frontierDistance = frontier;
+    onResult(r as TournamentResult);
+  }
 }
 
 export const jobResultSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('tournament'), results: z.array(wireResultSchema) }),
+  tournamentResultsSchema,
   z.strictObject({ kind: z.literal('monte-carlo'), key: z.string(), tally: wireTallySchema }),
 ]);
 export type JobResult = z.infer<typeof jobResultSchema>;

@@ -7,9 +7,16 @@
 import { InputError } from '../core/errors.js';
 import { parseScenario } from '../io/scenario/index.js';
 import type { Scenario } from '../model/scenario.js';
-import { batchRunner, type PlannedRun } from '../tournaments/index.js';
+import { batchRunner } from '../tournaments/index.js';
 import { monteCarloTally } from '../uncertainty/index.js';
-import { encodeTally, type JobResult, type QueueJob, scenarioFingerprint, toWire } from './queue-jobs.js';
+import {
+  encodeResults,
+  encodeTally,
+  type JobResult,
+  plannedRuns,
+  type QueueJob,
+  scenarioFingerprint,
+} from './queue-jobs.js';
 import { scenarioResolver } from './scenario-resolver.js';
 
 const load = scenarioResolver();
@@ -65,8 +72,8 @@ export default function runJob(job: QueueJob): JobResult {
     expected = job.scenarios;
     // Checked up front, so a batch never mixes scenarios of two versions.
     for (const [ref, print] of Object.entries(job.scenarios)) resolveChecked(ref, print);
-    const runs = job.runs as Parameters<typeof runBatch>[0];
-    return { kind: 'tournament', results: runBatch(runs).map((r, i) => toWire(runs[i] as PlannedRun, r)) };
+    const runs = plannedRuns(job);
+    return encodeResults(runs, runBatch(runs));
   }
   const scenario =
     job.text !== undefined
