@@ -179,6 +179,30 @@ function renameParameter(
 }
 
 /**
+ * The text's assumptions and lever effects with each `parameter` passed through `param` (the two
+ * places that name a party's red line by path); only the keys that exist.
+ */
+function withParameters(text: Json, param: (p: unknown) => unknown): Json {
+  const out: Json = {};
+  if (Array.isArray(text.assumptions))
+    out.assumptions = (text.assumptions as unknown[]).map((a) =>
+      isObject(a) ? { ...a, parameter: param(a.parameter) } : a,
+    );
+  if (Array.isArray(text.levers))
+    out.levers = (text.levers as unknown[]).map((l) =>
+      isObject(l) && Array.isArray(l.effects)
+        ? {
+            ...l,
+            effects: (l.effects as unknown[]).map((e) =>
+              isObject(e) ? { ...e, parameter: param(e.parameter) } : e,
+            ),
+          }
+        : l,
+    );
+  return out;
+}
+
+/**
  * Every composed id of the red lines whose own id is `id`, in party order; the bare id first when
  * a party keeps it.
  */
@@ -221,21 +245,7 @@ function qualifyReferences(parts: ScenarioParts, renames: RedLineRenames): Json 
     });
     return [...out, ...tail];
   };
-  if (Array.isArray(shared.assumptions))
-    shared.assumptions = (shared.assumptions as unknown[]).map((a) =>
-      isObject(a) ? { ...a, parameter: param(a.parameter) } : a,
-    );
-  if (Array.isArray(shared.levers))
-    shared.levers = (shared.levers as unknown[]).map((l) =>
-      isObject(l) && Array.isArray(l.effects)
-        ? {
-            ...l,
-            effects: (l.effects as unknown[]).map((e) =>
-              isObject(e) ? { ...e, parameter: param(e.parameter) } : e,
-            ),
-          }
-        : l,
-    );
+  Object.assign(shared, withParameters(shared, param));
   if (Array.isArray(shared.events))
     shared.events = (shared.events as unknown[]).map((e) =>
       isObject(e) && Array.isArray(e.effects)
@@ -366,21 +376,7 @@ export function unqualify(file: Json): Json {
     }
     return out;
   };
-  if (Array.isArray(file.assumptions))
-    out.assumptions = (file.assumptions as unknown[]).map((a) =>
-      isObject(a) ? { ...a, parameter: param(a.parameter) } : a,
-    );
-  if (Array.isArray(file.levers))
-    out.levers = (file.levers as unknown[]).map((l) =>
-      isObject(l) && Array.isArray(l.effects)
-        ? {
-            ...l,
-            effects: (l.effects as unknown[]).map((e) =>
-              isObject(e) ? { ...e, parameter: param(e.parameter) } : e,
-            ),
-          }
-        : l,
-    );
+  Object.assign(out, withParameters(file, param));
   if (Array.isArray(file.events))
     out.events = (file.events as unknown[]).map((e) =>
       isObject(e) && Array.isArray(e.effects)
