@@ -75,6 +75,29 @@ const Packages = z
   .strictObject({ packages: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).max(1000) })
   .openapi('BlindOffer');
 
+/**
+ * The JSON of each room view served, per state: a room's state object is replaced whenever
+ * anything in it changes (see read-cache.ts), so a view serialised for one state stays right for
+ * as long as that state is current. Keyed by everything the view depends on (name, role, party).
+ */
+const servedViews = new WeakMap<repo.RoomState, Map<string, string>>();
+
+/** {@link roomView} as JSON text, serialised once per state and viewer. */
+function roomViewJson(id: string, name: string, state: repo.RoomState, v: Viewer): string {
+  let views = servedViews.get(state);
+  if (!views) {
+    views = new Map();
+    servedViews.set(state, views);
+  }
+  const key = JSON.stringify([id, name, v.role, v.party?.slug ?? null]);
+  let json = views.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(roomView(id, name, state, v));
+    views.set(key, json);
+  }
+  return json;
+}
+
 /** The room as a viewer may read it. */
 function roomView(id: string, name: string, state: repo.RoomState, v: Viewer) {
   const mediator = v.role === 'mediator';
@@ -181,7 +204,10 @@ export function registerRoomRoutes(app: App, ctx: ServerContext): void {
       const { room } = c.req.valid('param');
       const a = await enter(c, room);
       const m = await repo.membership(db, room, a.user.id);
-      return c.json(roomView(room, m?.name ?? room, a.state, a.viewer), 200);
+      // Same body as c.json would send, serialised once per room state and viewer.
+      return c.body(roomViewJson(room, m?.name ?? room, a.state, a.viewer), 200, {
+        'content-type': 'application/json',
+      }) as never;
     },
   );
 
