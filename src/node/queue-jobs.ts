@@ -33,57 +33,43 @@ export function scenarioFingerprint(scenario: Scenario): string {
 }
 
 /**
- * A column of whole numbers from `min` to `max`, checked in one loop: a schema per entry costs
+ * A column (an array) whose every entry passes `ok`, checked in one loop: a schema per entry costs
  * more than the work it checks (the coordinator checks every result of every worker). The first
  * bad entry is reported with its index.
  */
-function intColumn(min: number, max = Number.MAX_SAFE_INTEGER) {
-  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+function column<T>(ok: (x: unknown) => x is T, expected: string) {
   return z
-    .custom<number[]>(() => true)
+    .custom<T[]>(() => true)
     .superRefine((xs, ctx) => {
       if (!Array.isArray(xs)) {
         ctx.addIssue({ code: 'custom', message: `expected array, got ${typeof xs}` });
         return;
       }
-      for (let i = 0; i < xs.length; i++) {
-        const x: unknown = xs[i];
-        if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
+      for (let i = 0; i < xs.length; i++)
+        if (!ok(xs[i])) {
           ctx.addIssue({
             code: 'custom',
-            message: `expected a whole number ${range}, got ${JSON.stringify(x)}`,
+            message: `expected ${expected}, got ${JSON.stringify(xs[i])}`,
             path: [i],
           });
           return;
         }
-      }
     });
 }
 
-/** A column of strings (at least `minLength` long), checked like {@link intColumn}. */
-function stringColumn(minLength = 0) {
-  return z
-    .custom<string[]>(() => true)
-    .superRefine((xs, ctx) => {
-      if (!Array.isArray(xs)) {
-        ctx.addIssue({ code: 'custom', message: `expected array, got ${typeof xs}` });
-        return;
-      }
-      for (let i = 0; i < xs.length; i++) {
-        const x: unknown = xs[i];
-        if (typeof x !== 'string' || x.length < minLength) {
-          ctx.addIssue({
-            code: 'custom',
-            message: minLength
-              ? `expected a non-empty string, got ${JSON.stringify(x)}`
-              : `expected a string, got ${JSON.stringify(x)}`,
-            path: [i],
-          });
-          return;
-        }
-      }
-    });
-}
+/** A column of whole numbers from `min` to `max`. */
+const intColumn = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  column(
+    (x): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max,
+    `a whole number ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}`,
+  );
+
+/** A column of strings, non-empty ones when `minLength` is 1. */
+const stringColumn = (minLength = 0) =>
+  column(
+    (x): x is string => typeof x === 'string' && x.length >= minLength,
+    minLength ? 'a non-empty string' : 'a string',
+  );
 
 const plannedRunSchema = z.looseObject({
   id: z.string().min(1),
@@ -222,11 +208,12 @@ export function tournamentJob(
   const agents: number[] = [];
   for (const run of runs) {
     const a = run.agents;
-    let k = commonAt.get(commonKey(run));
+    const key = commonKey(run);
+    let k = commonAt.get(key);
     if (k === undefined) {
       const { id: _i, seed: _s, repetition: _r, agents: _a, ...rest } = run;
       k = common.length;
-      commonAt.set(commonKey(run), k);
+      commonAt.set(key, k);
       common.push({ ...rest, seats: a.length } as SharedRun);
       scenarios[run.scenario] ??= fingerprintOf(run.scenario);
     }
@@ -328,6 +315,10 @@ const wireTallySchema = z.strictObject({
 });
 
 const ENDINGS = tournamentResultSchema.shape.endedBy.options;
+/** Numbers a result has in `reals`: time, welfare, a utility and a discounted one per seat, the flagged distances. */
+const realsOf = (seats: number, flags: number): number => 2 + 2 * seats + (flags & 1) + (flags >> 1);
+/** Entries a result has in `agreement`, from its first (−1, or the issue count). */
+const agreementEntries = (first: number): number => (first < 0 ? 1 : first + 1);
 
 /**
  * A job's tournament results on the wire, column by column. Left out, and put back from the
@@ -396,7 +387,7 @@ export const tournamentResultsSchema = z
         const s = w.seats[i] as number;
         const f = w.flags[i] as number;
         seats += s;
-        reals += 2 + 2 * s + (f & 1) + (f >> 1);
+        reals += realsOf(s, f);
       }
       sameLength(issues, 'parties', w.parties, seats);
       let at = 0;
@@ -406,7 +397,7 @@ export const tournamentResultsSchema = z
         for (let v = at + 1; v <= at + k; v++)
           if ((w.agreement[v] ?? 0) < 0)
             issues.push({ message: 'a value index is negative', path: ['agreement', v] });
-        at += k < 0 ? 1 : k + 1;
+        at += agreementEntries(k);
       }
       if (i !== n || at !== w.agreement.length)
         issues.push({
@@ -525,8 +516,8 @@ export function decodeResults(
     const run = runOf(w.ids[i] as string, i);
     if (run === undefined) {
       party += seats;
-      agreement += k < 0 ? 1 : k + 1;
-      real += 2 + 2 * seats + (flags & 1) + (flags >> 1);
+      agreement += agreementEntries(k);
+      real += realsOf(seats, flags);
       continue;
     }
     const o = own.get(i);
@@ -606,16 +597,16 @@ export function decodeResults(
       id: run.id,
       repetition: run.repetition,
       scenario: run.scenario,
-      name: w.text[w.name[i] as number],
-      protocol: o ? o.protocol : run.protocol,
+      name,
+      protocol,
     };
     if (variant !== undefined) r.variant = variant;
     r.steps = run.steps;
-    r.seed = o ? o.seed : run.seed;
-    r.agents = o ? [...o.agents] : [...run.agents];
+    r.seed = seed;
+    r.agents = agents;
     r.parties = parties;
     r.agreement = agreed;
-    r.endedBy = ENDINGS[w.endedBy[i] as number];
+    r.endedBy = endedBy;
     if (problem !== undefined) r.problem = problem;
     r.rounds = w.rounds[i];
     r.turns = w.turns[i];

@@ -144,10 +144,14 @@ export function redLineRenames(parts: Pick<ScenarioParts, 'shared' | 'preference
 
 /** A party's view of ids: composed id → its own id (identity for ids that were not qualified). */
 export function ownRedLineIds(parts: Pick<ScenarioParts, 'shared' | 'preferences'>, slug: string) {
-  const back = new Map(Object.entries(redLineRenames(parts)[slug] ?? {}).map(([own, q]) => [q, own]));
-  const mine = new Set(ownIds(parts.preferences[slug]));
-  const pattern = new RegExp(`^(.+)${QUALIFIER}${partyTag(slug)}(?:${QUALIFIER}\\d+)?$`);
+  // Built on the first id read: every request of a party gets this reader, few read an id.
+  let back: Map<string, string> | undefined;
+  let mine: Set<string> | undefined;
+  let pattern: RegExp | undefined;
   return (id: string): string => {
+    back ??= new Map(Object.entries(redLineRenames(parts)[slug] ?? {}).map(([own, q]) => [q, own]));
+    mine ??= new Set(ownIds(parts.preferences[slug]));
+    pattern ??= new RegExp(`^(.+)${QUALIFIER}${partyTag(slug)}(?:${QUALIFIER}\\d+)?$`);
     const own = back.get(id);
     if (own !== undefined) return own;
     if (mine.has(id)) return id;

@@ -33,10 +33,14 @@ interface RedLineRef {
   redLine: string;
 }
 interface DraftEval {
-  draft: string;
-  acceptedByAll: boolean;
-  parties: { party: string; accepts: boolean; redLinesCrossed: string[] }[];
-  fixed?: unknown;
+  readonly draft: string;
+  readonly acceptedByAll: boolean;
+  readonly parties: readonly {
+    readonly party: string;
+    readonly accepts: boolean;
+    readonly redLinesCrossed: readonly string[];
+  }[];
+  readonly fixed?: unknown;
 }
 
 /** A draft evaluation: a party learns whether it accepts and which of its red lines the draft crosses. */

@@ -182,23 +182,14 @@ export function registerWorkbenchRoutes(app: App, ctx: ServerContext): void {
         );
       const parsed = r.value.record?.drafts.find((d) => d.name === draft);
       if (!parsed) throw notFound('no such draft');
-      let evaluation: Json;
+      let evaluation: ReturnType<typeof evaluateDraft>;
       try {
-        evaluation = JSON.parse(JSON.stringify(evaluateDraft(r.value, parsed))) as Json;
+        evaluation = evaluateDraft(r.value, parsed);
       } catch (e) {
         if (e instanceof ConcordError) throw new ProblemError(409, 'Version cannot be evaluated', e.message);
         throw e;
       }
-      return c.json(
-        {
-          version,
-          ...viewDraftEvaluation(
-            evaluation as unknown as Parameters<typeof viewDraftEvaluation>[0],
-            a.viewer,
-          ),
-        },
-        200,
-      );
+      return c.json({ version, ...viewDraftEvaluation(evaluation, a.viewer) }, 200);
     },
   );
 

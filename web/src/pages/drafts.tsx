@@ -431,7 +431,8 @@ function PartyVerdicts({
   const both = useLoad(() => Promise.all([verdict(a), verdict(b)]), [room.id, name, a?.version, b?.version]);
   const me = room.parties.find((p) => p.slug === room.party)?.name ?? 'you';
   const [before, after] = both.data ?? [];
-  const crossed = [...new Set([...(before?.myRedLinesCrossed ?? []), ...(after?.myRedLinesCrossed ?? [])])];
+  // The versions compared that cross some of the party's red lines.
+  const crossing = [before, after].filter((v): v is Verdict => (v?.myRedLinesCrossed.length ?? 0) > 0);
   return (
     <div data-testid="verdicts" className="verdicts" data-loading={both.loading ? 'yes' : 'no'}>
       <h3>Acceptable to you?</h3>
@@ -443,18 +444,13 @@ function PartyVerdicts({
         after={both.loading ? undefined : after}
         me={`${me} (you)`}
       />
-      {!both.loading && crossed.length > 0 && (
+      {!both.loading && crossing.length > 0 && (
         <ul className="small">
-          {before && before.myRedLinesCrossed.length > 0 && (
-            <li>
-              v{before.version} crosses your red lines: {before.myRedLinesCrossed.join(', ')}
+          {crossing.map((v, i) => (
+            <li key={`${v.version}-${i}`}>
+              v{v.version} crosses your red lines: {v.myRedLinesCrossed.join(', ')}
             </li>
-          )}
-          {after && after.myRedLinesCrossed.length > 0 && (
-            <li>
-              v{after.version} crosses your red lines: {after.myRedLinesCrossed.join(', ')}
-            </li>
-          )}
+          ))}
         </ul>
       )}
     </div>
